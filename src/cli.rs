@@ -1,0 +1,228 @@
+//! The command line: parsing arguments and running the chosen command.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::clock::Clock;
+use crate::config::{Config, ConfigError};
+use crate::hours::week_from;
+use crate::runtime::{self, RunOptions};
+use crate::status::StatusReport;
+
+/// A full-screen kiosk for a clinic waiting room: educational slides, a live
+/// OPEN / CLOSED sign, and check-in.
+#[derive(Debug, Parser)]
+#[command(name = "kiosk", version, about, long_about = None)]
+pub struct Cli {
+    /// The configuration file. Relative paths inside it are read from its
+    /// folder.
+    #[arg(long, global = true, value_name = "PATH", default_value = "kiosk.toml")]
+    pub config: PathBuf,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the full-screen kiosk (the default).
+    Run(RunArgs),
+    /// Print whether the clinic is open and when that changes.
+    Status(StatusArgs),
+    /// Check the configuration and print a summary, or every problem found.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Default, Args)]
+pub struct RunArgs {
+    /// Start the kiosk's clock at this moment (RFC 3339, e.g.
+    /// 2026-11-23T17:45:00-07:00); it runs on from there.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+    /// Run the kiosk's clock this many times faster than real time (for
+    /// demonstrations and long tests).
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_speed)]
+    pub speed: f64,
+    /// Development mode: Ctrl-C quits, and the screen says so.
+    #[arg(long)]
+    pub dev: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The moment to ask about (RFC 3339); default now.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+    /// Print one JSON object instead of a line of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Summarise the week starting at this moment (RFC 3339); default now.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+}
+
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            format!("{e}; write a moment in RFC 3339 form, e.g. 2026-11-23T17:45:00-07:00")
+        })
+}
+
+fn parse_speed(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(speed) if speed.is_finite() && (0.001..=100_000.0).contains(&speed) => Ok(speed),
+        _ => Err("give a number from 0.001 to 100000, e.g. 60 for a minute per second".into()),
+    }
+}
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const INVALID: u8 = 2;
+}
+
+/// Parses the arguments, runs the command and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::INVALID
+            } else {
+                exit::OK
+            });
+        }
+    };
+    ExitCode::from(run(cli))
+}
+
+fn run(cli: Cli) -> u8 {
+    let config = match Config::load(&cli.config) {
+        Ok(config) => config,
+        Err(e) => {
+            eprint!("{e}");
+            return match e {
+                ConfigError::Unreadable { .. } | ConfigError::Invalid(_) => exit::INVALID,
+            };
+        }
+    };
+    match cli.command.unwrap_or(Command::Run(RunArgs {
+        speed: 1.0,
+        ..RunArgs::default()
+    })) {
+        Command::Run(args) => run_kiosk(config, args),
+        Command::Status(args) => status(&config, args),
+        Command::Check(args) => check(&config, args.at.unwrap_or_else(Utc::now)),
+    }
+}
+
+fn run_kiosk(config: Config, args: RunArgs) -> u8 {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: the kiosk needs a terminal to draw on; run it from a console or terminal window"
+        );
+        return exit::FAILURE;
+    }
+    let clock = match args.at {
+        Some(at) => Clock::starting_at(at, args.speed),
+        None if args.speed != 1.0 => Clock::starting_at(Utc::now(), args.speed),
+        None => Clock::System,
+    };
+    match runtime::run(
+        config,
+        RunOptions {
+            clock,
+            dev: args.dev,
+        },
+    ) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("error: the kiosk stopped: {e}");
+            exit::FAILURE
+        }
+    }
+}
+
+fn status(config: &Config, args: StatusArgs) -> u8 {
+    let at = args.at.unwrap_or_else(Utc::now);
+    let report = StatusReport::new(&config.schedule, config.kiosk.closing_soon, at);
+    let out = if args.json {
+        serde_json::to_string(&report.to_json(&config.schedule)).unwrap_or_default()
+    } else {
+        report.line()
+    };
+    print_out(&format!("{out}\n"))
+}
+
+fn check(config: &Config, at: DateTime<Utc>) -> u8 {
+    let schedule = &config.schedule;
+    let report = StatusReport::new(schedule, config.kiosk.closing_soon, at);
+    let today = schedule.wall_at(at).date();
+    let mut out = format!("{} is valid.\n", config.path.display());
+    out.push_str(&format!(
+        "Clinic: {} ({})\n",
+        config.clinic.name,
+        schedule.tz.name()
+    ));
+    out.push_str(&format!("Now: {}\n", report.line()));
+    out.push_str("Hours for the next 7 days:\n");
+    for day in week_from(schedule, today) {
+        let note = day
+            .note
+            .as_ref()
+            .map(|n| format!("  ({n})"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {} {:<10} {}{note}\n",
+            day.date,
+            day.day_label(),
+            day.hours
+        ));
+    }
+    let coming: Vec<_> = schedule
+        .closures
+        .iter()
+        .filter(|c| c.to >= today)
+        .take(5)
+        .collect();
+    if coming.is_empty() {
+        out.push_str("No closures coming up.\n");
+    } else {
+        out.push_str("Next closures:\n");
+        for c in coming {
+            let dates = if c.from == c.to {
+                c.from.to_string()
+            } else {
+                format!("{} to {}", c.from, c.to)
+            };
+            let reason = c
+                .reason
+                .as_ref()
+                .map(|r| format!("  {r}"))
+                .unwrap_or_default();
+            out.push_str(&format!("  {dates}{reason}\n"));
+        }
+    }
+    print_out(&out)
+}
+
+fn print_out(text: &str) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => exit::OK,
+        Err(_) => exit::FAILURE,
+    }
+}

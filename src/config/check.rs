@@ -1,0 +1,299 @@
+//! Turning the raw file into a [`Config`], collecting every mistake.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use toml::Spanned;
+
+use super::raw::{RawClosure, RawConfig, RawSpecial};
+use super::{Clinic, Config, KioskSettings};
+use crate::diagnostic::Diagnostic;
+use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
+use crate::sanitize::printable;
+
+const DATE_HELP: &str = "write dates as \"YYYY-MM-DD\" in quotes, e.g. \"2026-12-25\"";
+
+struct Checker<'a> {
+    file: String,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: &str) {
+        let d = Diagnostic::new(&self.file, self.source, span, message).with_help(help);
+        self.problems.push(d);
+    }
+
+    /// Byte offset where the characters of a string value begin, when the
+    /// value is written without escapes (so offsets inside it line up).
+    fn content_start(&self, value: &Spanned<String>) -> Option<usize> {
+        let span = value.span();
+        let raw = self.source.get(span.clone())?;
+        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+            3
+        } else {
+            1
+        };
+        let inner = raw.get(quote..raw.len().checked_sub(quote)?)?;
+        (inner == value.get_ref()).then_some(span.start + quote)
+    }
+
+    fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {
+        let text = value.get_ref().trim();
+        let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            let shown = printable(text);
+            self.error(
+                value.span(),
+                format!("\"{shown}\" is not a date"),
+                DATE_HELP,
+            );
+        }
+        parsed
+    }
+
+    fn ranges(&mut self, value: &Spanned<String>) -> Option<Vec<TimeRange>> {
+        match parse_ranges(value.get_ref()) {
+            Ok(ranges) => Some(ranges),
+            Err(e) => {
+                let span = match self.content_start(value) {
+                    Some(at) => at + e.start..at + e.end,
+                    None => value.span(),
+                };
+                self.error(span, printable(&e.message), &e.help);
+                None
+            }
+        }
+    }
+
+    fn timezone(&mut self, value: &Spanned<String>) -> Option<Tz> {
+        let name = value.get_ref().trim();
+        if let Ok(tz) = name.parse::<Tz>() {
+            return Some(tz);
+        }
+        let help = match nearest(name, chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())) {
+            Some(best) => format!(
+                "did you mean \"{best}\"? Time zones use IANA names such as \"America/Denver\""
+            ),
+            None => "use an IANA time zone name such as \"America/Denver\" or \"America/New_York\""
+                .into(),
+        };
+        self.error(
+            value.span(),
+            format!("unknown time zone \"{}\"", printable(name)),
+            &help,
+        );
+        None
+    }
+
+    fn integer(
+        &mut self,
+        value: Option<&Spanned<i64>>,
+        default: i64,
+        range: Range<i64>,
+        what: &str,
+    ) -> i64 {
+        let Some(value) = value else { return default };
+        let n = *value.get_ref();
+        if !range.contains(&n) {
+            let (lo, hi) = (range.start, range.end - 1);
+            self.error(
+                value.span(),
+                format!("{what} must be from {lo} to {hi}, not {n}"),
+                &format!("leave it out to use {default}"),
+            );
+            return default;
+        }
+        n
+    }
+}
+
+/// Checks the whole file; every problem found is reported, not just the first.
+pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let raw: RawConfig = match toml::from_str(source) {
+        Ok(raw) => raw,
+        Err(e) => return Err(vec![toml_problem(&file, source, &e)]),
+    };
+    let mut c = Checker {
+        file,
+        source,
+        problems: Vec::new(),
+    };
+    let clinic = raw.clinic.get_ref();
+    let tz = c.timezone(&clinic.timezone);
+    let mut weekly: [Vec<TimeRange>; 7] = Default::default();
+    for (slot, day) in weekly.iter_mut().zip(raw.hours.days()) {
+        if let Some(value) = day {
+            *slot = c.ranges(value).unwrap_or_default();
+        }
+    }
+    let closures = closures(&mut c, &raw.closures);
+    let special = special_days(&mut c, &raw.special_hours);
+    let k = &raw.kiosk;
+    let slide_seconds = c.integer(k.slide_seconds.as_ref(), 20, 1..3601, "slide_seconds");
+    let soon = c.integer(
+        k.closing_soon_minutes.as_ref(),
+        30,
+        0..721,
+        "closing_soon_minutes",
+    );
+    let content = k
+        .content_dir
+        .as_ref()
+        .map_or("content", |v| v.get_ref().as_str());
+    let (Some(tz), true) = (tz, c.problems.is_empty()) else {
+        return Err(c.problems);
+    };
+    Ok(Config {
+        path: path.to_path_buf(),
+        clinic: Clinic {
+            name: printable(clinic.name.get_ref().trim()),
+            address: clinic
+                .address
+                .iter()
+                .map(|l| printable(l.get_ref().trim()))
+                .collect(),
+            phone: clinic.phone.as_ref().map(|p| printable(p.get_ref().trim())),
+        },
+        schedule: Schedule {
+            tz,
+            weekly,
+            closures,
+            special,
+        },
+        kiosk: KioskSettings {
+            content_dir: base_dir.join(content),
+            slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
+            closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
+        },
+    })
+}
+
+fn closures(c: &mut Checker<'_>, raw: &[Spanned<RawClosure>]) -> Vec<Closure> {
+    let mut out: Vec<(Closure, Range<usize>)> = Vec::new();
+    for entry in raw {
+        let r = entry.get_ref();
+        let reason = r.reason.as_ref().map(|s| printable(s.get_ref().trim()));
+        let (from, to, span) = match (&r.date, &r.from, &r.to) {
+            (Some(date), None, None) => {
+                let d = c.date(date);
+                (d, d, date.span())
+            }
+            (None, Some(from), Some(to)) => {
+                let (f, t) = (c.date(from), c.date(to));
+                if let (Some(f), Some(t)) = (f, t)
+                    && t < f
+                {
+                    c.error(
+                        to.span(),
+                        format!("`to` ({t}) is before `from` ({f})"),
+                        "`to` is the last closed date and must be on or after `from`",
+                    );
+                    continue;
+                }
+                (f, t, from.span().start..to.span().end)
+            }
+            _ => {
+                c.error(entry.span(), "a closure needs either `date`, or both `from` and `to`", "write `date = \"2026-12-25\"` for one day, or `from = \"2026-12-24\"` and `to = \"2026-12-26\"` for several");
+                continue;
+            }
+        };
+        let (Some(from), Some(to)) = (from, to) else {
+            continue;
+        };
+        if let Some((_, earlier)) = out.iter().find(|(o, _)| o.from <= to && from <= o.to) {
+            let line = c.source[..earlier.start].matches('\n').count() + 1;
+            c.error(span, "a date in this closure is listed twice", &format!("it is already closed by the closure on line {line}; remove or merge one of them"));
+            continue;
+        }
+        out.push((Closure { from, to, reason }, span));
+    }
+    let mut closures: Vec<Closure> = out.into_iter().map(|(c, _)| c).collect();
+    closures.sort_by_key(|c| c.from);
+    closures
+}
+
+fn special_days(
+    c: &mut Checker<'_>,
+    raw: &[Spanned<RawSpecial>],
+) -> BTreeMap<NaiveDate, SpecialDay> {
+    let mut out: BTreeMap<NaiveDate, (SpecialDay, usize)> = BTreeMap::new();
+    for entry in raw {
+        let r: &RawSpecial = entry.get_ref();
+        let date = c.date(&r.date);
+        let ranges = c.ranges(&r.hours);
+        let (Some(date), Some(ranges)) = (date, ranges) else {
+            continue;
+        };
+        if let Some((_, line)) = out.get(&date) {
+            let help =
+                format!("{date} already has special hours on line {line}; keep one entry per date");
+            c.error(r.date.span(), format!("{date} is listed twice"), &help);
+            continue;
+        }
+        let line = c.source[..r.date.span().start].matches('\n').count() + 1;
+        let reason = r.reason.as_ref().map(|s| printable(s.get_ref().trim()));
+        out.insert(date, (SpecialDay { ranges, reason }, line));
+    }
+    out.into_iter().map(|(d, (s, _))| (d, s)).collect()
+}
+
+/// A problem the TOML reader found, with help for the common cases.
+fn toml_problem(file: &str, source: &str, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim().to_string();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let known = backticked(rest.split_once("expected").map_or("", |(_, list)| list));
+        let help = match nearest(name, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if known.is_empty() => "remove this key".to_string(),
+            None => format!(
+                "the keys allowed here are {}",
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Diagnostic::new(
+            file,
+            source,
+            span,
+            format!("unknown key `{}`", printable(name)),
+        )
+        .with_help(help);
+    }
+    let help = if message.starts_with("missing field") {
+        "add it; every key is described in README.md under \"Configuration\""
+    } else if message.starts_with("invalid type") {
+        "text, times and dates go in double quotes, e.g. \"09:00-18:00\" or \"2026-12-25\"; numbers do not"
+    } else {
+        "check the TOML syntax near here: keys look like `name = \"value\"` and sections like `[hours]`"
+    };
+    let message = message
+        .replace("missing field", "missing key")
+        .replace("field", "key");
+    Diagnostic::new(file, source, span, printable(&message)).with_help(help)
+}
+
+fn backticked(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .map(|c| (strsim::levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,109 @@
+//! `kiosk.toml`: reading it, checking every value, and turning it into the
+//! plain settings the rest of the kiosk uses.
+
+mod check;
+mod raw;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::diagnostic::{Diagnostic, render_all};
+use crate::hours::Schedule;
+
+/// The clinic's details shown to patients.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clinic {
+    pub name: String,
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+}
+
+/// How the kiosk behaves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KioskSettings {
+    /// Folder of slide files, resolved against the config file's folder.
+    pub content_dir: PathBuf,
+    /// How long a slide stays up unless it says otherwise.
+    pub slide_duration: Duration,
+    /// "Closing soon" starts this long before closing.
+    pub closing_soon: Duration,
+}
+
+/// A complete, checked configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The config file as named on the command line.
+    pub path: PathBuf,
+    pub clinic: Clinic,
+    pub schedule: Schedule,
+    pub kiosk: KioskSettings,
+}
+
+/// Why a configuration could not be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// The file could not be read at all.
+    Unreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// The file was read but has mistakes.
+    Invalid(Vec<Diagnostic>),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unreadable { path, error } => {
+                let d = Diagnostic::whole_file(
+                    &path.display().to_string(),
+                    format!("cannot read the configuration file: {error}"),
+                )
+                .with_help("check the path given with --config (the default is ./kiosk.toml)");
+                write!(f, "{d}")
+            }
+            Self::Invalid(diagnostics) => {
+                f.write_str(&render_all(diagnostics))?;
+                let n = diagnostics.len();
+                let s = if n == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "\n{n} problem{s} found; the kiosk will not start until they are fixed.\n"
+                )
+            }
+        }
+    }
+}
+
+impl Config {
+    /// Reads and checks the file at `path`. Relative paths inside it resolve
+    /// against its folder.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let source = std::fs::read(path).map_err(|error| ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        let label = path.display().to_string();
+        let text = String::from_utf8(source).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            ConfigError::Invalid(vec![
+                Diagnostic::new(
+                    &label,
+                    &text,
+                    valid..valid + 1,
+                    "this file is not UTF-8 text",
+                )
+                .with_help("save the file as UTF-8 in your text editor"),
+            ])
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Self::parse(path, &text, base).map_err(ConfigError::Invalid)
+    }
+
+    /// Checks `source`, the text of the file at `path`, whose relative paths
+    /// resolve against `base_dir`.
+    pub fn parse(path: &Path, source: &str, base_dir: &Path) -> Result<Self, Vec<Diagnostic>> {
+        check::check(path, source, base_dir)
+    }
+}

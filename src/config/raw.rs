@@ -1,0 +1,82 @@
+//! The shape of `kiosk.toml` exactly as written, with the location of every
+//! value kept for error messages.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub clinic: Spanned<RawClinic>,
+    #[serde(default)]
+    pub hours: RawHours,
+    #[serde(default)]
+    pub closures: Vec<Spanned<RawClosure>>,
+    #[serde(default)]
+    pub special_hours: Vec<Spanned<RawSpecial>>,
+    #[serde(default)]
+    pub kiosk: RawKiosk,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClinic {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub address: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
+    pub timezone: Spanned<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHours {
+    pub monday: Option<Spanned<String>>,
+    pub tuesday: Option<Spanned<String>>,
+    pub wednesday: Option<Spanned<String>>,
+    pub thursday: Option<Spanned<String>>,
+    pub friday: Option<Spanned<String>>,
+    pub saturday: Option<Spanned<String>>,
+    pub sunday: Option<Spanned<String>>,
+}
+
+impl RawHours {
+    /// The seven days, Monday first.
+    pub fn days(&self) -> [&Option<Spanned<String>>; 7] {
+        [
+            &self.monday,
+            &self.tuesday,
+            &self.wednesday,
+            &self.thursday,
+            &self.friday,
+            &self.saturday,
+            &self.sunday,
+        ]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClosure {
+    pub date: Option<Spanned<String>>,
+    pub from: Option<Spanned<String>>,
+    pub to: Option<Spanned<String>>,
+    pub reason: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpecial {
+    pub date: Spanned<String>,
+    pub hours: Spanned<String>,
+    pub reason: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKiosk {
+    pub content_dir: Option<Spanned<String>>,
+    pub slide_seconds: Option<Spanned<i64>>,
+    pub closing_soon_minutes: Option<Spanned<i64>>,
+}

@@ -1,0 +1,14 @@
+//! The clinic kiosk: a pure core (hours, configuration, app state, drawing)
+//! and a thin shell (`runtime`) that owns the terminal, input and clock.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod diagnostic;
+pub mod hours;
+pub mod runtime;
+pub mod sanitize;
+pub mod status;
+pub mod strings;
+pub mod ui;

@@ -1,0 +1,119 @@
+//! What the status badge and `kiosk status` say: open or closed, the next
+//! change in words, and whether closing is near.
+
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+use crate::hours::Schedule;
+use crate::strings;
+
+/// Everything a display needs to show the clinic's state at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusReport {
+    pub at: DateTime<Utc>,
+    pub open: bool,
+    pub next_change: Option<DateTime<Utc>>,
+    /// The next instant the clinic opens (after `at`; when open, after the
+    /// coming close).
+    pub next_open: Option<DateTime<Utc>>,
+    pub closing_soon: bool,
+    /// The next change in words, e.g. `closes at 6:00 PM`.
+    pub change_text: String,
+    /// How long until the next change, e.g. `in 2 h 15 min`, when it is
+    /// less than 12 hours away.
+    pub countdown: Option<String>,
+    /// Why today is different (a closure or special hours), if it is.
+    pub note: Option<String>,
+}
+
+const COUNTDOWN_LIMIT: i64 = 12 * 3600;
+
+impl StatusReport {
+    pub fn new(schedule: &Schedule, closing_soon: Duration, at: DateTime<Utc>) -> Self {
+        let state = schedule.state_at(at);
+        let next_open = match (state.open, state.next_change) {
+            (false, next) => next,
+            (true, Some(close)) => schedule.state_at(close).next_change,
+            (true, None) => None,
+        };
+        let today = schedule.wall_at(at).date();
+        let change_text = match (state.open, state.next_change) {
+            (true, Some(t)) => {
+                strings::closes(&strings::when_text(today, schedule.wall_at(t), false))
+            }
+            (false, Some(t)) => {
+                strings::opens(&strings::when_text(today, schedule.wall_at(t), true))
+            }
+            (true, None) => strings::OPEN_ALWAYS.to_lowercase(),
+            (false, None) => strings::CLOSED_NO_OPENING.to_lowercase(),
+        };
+        let left = state.next_change.map(|t| (t - at).num_seconds());
+        let countdown = left
+            .filter(|s| *s < COUNTDOWN_LIMIT)
+            .map(strings::in_duration);
+        let soon = i64::try_from(closing_soon.as_secs()).unwrap_or(i64::MAX);
+        let note = if let Some(c) = schedule.closure_on(today) {
+            c.reason.as_deref().map(strings::closed_today)
+        } else {
+            let special = schedule.special.get(&today);
+            special
+                .and_then(|s| s.reason.as_deref())
+                .map(strings::special_today)
+        };
+        Self {
+            at,
+            open: state.open,
+            next_change: state.next_change,
+            next_open,
+            closing_soon: state.open && left.is_some_and(|s| s <= soon),
+            change_text,
+            countdown,
+            note,
+        }
+    }
+
+    /// `OPEN · closes at 6:00 PM (in 2 h 15 min)`.
+    pub fn line(&self) -> String {
+        let word = if self.open {
+            strings::OPEN
+        } else {
+            strings::CLOSED
+        };
+        match &self.countdown {
+            Some(c) => format!("{word} · {} ({c})", self.change_text),
+            None => format!("{word} · {}", self.change_text),
+        }
+    }
+
+    /// The JSON object printed by `kiosk status --json`.
+    pub fn to_json(&self, schedule: &Schedule) -> StatusJson {
+        let stamp = |t: DateTime<Utc>| {
+            t.with_timezone(&schedule.tz)
+                .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+        };
+        StatusJson {
+            open: self.open,
+            next_change: self.next_change.map(stamp),
+            next_open: self.next_open.map(stamp),
+            closing_soon: self.closing_soon,
+            message: strings::capitalized(&self.change_text),
+            line: self.line(),
+            at: stamp(self.at),
+            timezone: schedule.tz.name().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusJson {
+    pub open: bool,
+    pub next_change: Option<String>,
+    pub next_open: Option<String>,
+    pub closing_soon: bool,
+    pub message: String,
+    pub line: String,
+    pub at: String,
+    pub timezone: String,
+}

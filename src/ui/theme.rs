@@ -1,0 +1,52 @@
+//! Colours and text styles. Status is always carried by words and symbols
+//! too; colour only repeats it.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub fn title() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+pub fn muted() -> Style {
+    Style::new().fg(Color::Gray)
+}
+
+pub fn heading() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+pub fn today() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+pub fn open_badge() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Green)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn closing_soon_badge() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn closed_badge() -> Style {
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn footer() -> Style {
+    Style::new().fg(Color::Black).bg(Color::White)
+}
+
+pub fn warning() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
