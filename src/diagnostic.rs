@@ -156,8 +156,8 @@ mod tests {
         let src = "name = \"李小龙\" x";
         let start = src.find('x').unwrap_or(0);
         let d = Diagnostic::new("f", src, start..start + 1, "m");
-        assert_eq!(d.column, 13);
-        assert_eq!(d.caret_indent, 15);
+        assert_eq!(d.column, 14);
+        assert_eq!(d.caret_indent, 16);
     }
 
     #[test]
