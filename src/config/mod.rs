@@ -64,12 +64,16 @@ impl std::fmt::Display for ConfigError {
             }
             Self::Invalid(diagnostics) => {
                 f.write_str(&render_all(diagnostics))?;
-                let n = diagnostics.len();
-                let s = if n == 1 { "" } else { "s" };
-                write!(
-                    f,
-                    "\n{n} problem{s} found; the kiosk will not start until they are fixed.\n"
-                )
+                match diagnostics.len() {
+                    1 => writeln!(
+                        f,
+                        "\n1 problem found; the kiosk will not start until it is fixed."
+                    ),
+                    n => writeln!(
+                        f,
+                        "\n{n} problems found; the kiosk will not start until they are fixed."
+                    ),
+                }
             }
         }
     }
