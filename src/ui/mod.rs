@@ -2,6 +2,7 @@
 
 mod clinic_info;
 mod header;
+pub mod qr;
 mod theme;
 
 use ratatui::buffer::Buffer;
