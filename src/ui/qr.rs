@@ -23,7 +23,11 @@ impl Qr {
     pub fn new(text: &str) -> Option<Self> {
         let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
         let inner = code.width();
-        let dark = code.to_vec();
+        let dark: Vec<bool> = code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect();
         let side = inner + 2 * QUIET;
         let mut modules = vec![false; side * side];
         for y in 0..inner {
