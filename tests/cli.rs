@@ -1,0 +1,773 @@
+//! The command line, run as a real process: exact stdout, stderr and exit
+//! codes for `check` and `status`, configuration mistakes, and argument
+//! errors.
+//!
+//! Every folder in `tests/fixtures/configs/invalid/` holds a `kiosk.toml`
+//! (or none, for the missing-file case) and the exact `expected.stderr` of
+//! `kiosk check --config kiosk.toml` run in that folder.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{Test, bundled_config, fixture, mismatch, subfolders};
+use serde_json::Value;
+
+/// A Monday morning in Denver, when the bundled clinic is open.
+const MONDAY_OPEN: &str = "2026-11-23T10:42:00-07:00";
+
+/// Exit code for a configuration or argument the kiosk cannot use.
+const INVALID: i32 = 2;
+
+// ---------------------------------------------------------------------------
+// Invalid configurations
+// ---------------------------------------------------------------------------
+
+/// Runs `kiosk check --config kiosk.toml` in `dir` and compares the result
+/// with `expected_stderr`, exit code 2 and no stdout.
+fn check_invalid_fixture(dir: &Path, expected_stderr: &str) -> Result<(), String> {
+    Test::in_dir(dir)
+        .args(["check", "--config", "kiosk.toml"])
+        .stderr(expected_stderr)
+        .status(INVALID)
+        .try_run()
+        .map(drop)
+}
+
+#[test]
+fn every_invalid_fixture_prints_its_expected_stderr_and_exits_2() {
+    let folders = subfolders(&fixture("configs/invalid"));
+    assert!(
+        folders.len() >= 17,
+        "expected at least 17 invalid fixtures, found {}",
+        folders.len()
+    );
+    let mut failures = Vec::new();
+    for dir in &folders {
+        let expected = std::fs::read_to_string(dir.join("expected.stderr"))
+            .unwrap_or_else(|e| panic!("{}: cannot read expected.stderr: {e}", dir.display()));
+        assert!(
+            !expected.is_empty(),
+            "{}: expected.stderr is empty",
+            dir.display()
+        );
+        if let Err(report) = check_invalid_fixture(dir, &expected) {
+            failures.push(report);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} invalid fixtures failed:\n\n{}",
+        failures.len(),
+        folders.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn the_invalid_fixture_harness_detects_a_wrong_message() {
+    let dir = fixture("configs/invalid/unknown-time-zone");
+    let expected = std::fs::read_to_string(dir.join("expected.stderr")).unwrap();
+    // The real expectation passes...
+    assert_eq!(check_invalid_fixture(&dir, &expected), Ok(()));
+    // ...and a one-character change to it does not.
+    let wrong = expected.replace("America/Denver", "America/Denvar");
+    let report = check_invalid_fixture(&dir, &wrong).unwrap_err();
+    assert!(report.contains("stderr differs"), "{report}");
+    assert!(report.contains("first difference on line 6"), "{report}");
+    // A missing trailing newline is a difference too.
+    let report = check_invalid_fixture(&dir, expected.trim_end()).unwrap_err();
+    assert!(report.contains("stderr differs"), "{report}");
+}
+
+#[test]
+fn the_harness_detects_wrong_stdout_and_wrong_exit_codes() {
+    let ok = || {
+        Test::new()
+            .write("kiosk.toml", valid_config_text("minimal"))
+            .args(["status", "--at", "2026-11-23T10:42:00Z"])
+    };
+    ok().stdout("CLOSED · no opening hours are set\n").run();
+
+    let report = ok().stdout("OPEN\n").try_run().unwrap_err();
+    assert!(report.contains("stdout differs"), "{report}");
+    assert!(!report.contains("exit code"), "{report}");
+
+    let report = ok()
+        .stdout("CLOSED · no opening hours are set\n")
+        .status(1)
+        .try_run()
+        .unwrap_err();
+    assert!(report.contains("exit code: expected 1, got 0"), "{report}");
+
+    // Unexpected stderr is caught even when stdout is right.
+    let report = Test::new().args(["status"]).try_run().unwrap_err();
+    assert!(report.contains("stderr differs"), "{report}");
+    assert!(report.contains("exit code: expected 0, got 2"), "{report}");
+}
+
+#[test]
+fn a_missing_config_names_the_path_as_given() {
+    Test::new()
+        .args(["--config", "nowhere/kiosk.toml", "status"])
+        .stderr(
+            "error: cannot read the configuration file: No such file or directory (os error 2)\n \
+             --> nowhere/kiosk.toml\n  \
+             = help: check the path given with --config (the default is ./kiosk.toml)\n",
+        )
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn the_default_config_is_kiosk_toml_in_the_working_directory() {
+    // No --config: the file read is ./kiosk.toml.
+    Test::new()
+        .args(["check"])
+        .stderr(
+            "error: cannot read the configuration file: No such file or directory (os error 2)\n \
+             --> kiosk.toml\n  \
+             = help: check the path given with --config (the default is ./kiosk.toml)\n",
+        )
+        .status(INVALID)
+        .run();
+    Test::new()
+        .config(&valid_config_text("minimal"))
+        .args(["status", "--at", "2026-11-23T10:42:00Z"])
+        .stdout("CLOSED · no opening hours are set\n")
+        .run();
+}
+
+#[test]
+fn a_folder_given_as_the_config_is_reported() {
+    let out = Test::new()
+        .write("sub/kiosk.toml", valid_config_text("minimal"))
+        .args(["--config", "sub", "check"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    assert!(
+        out.stderr
+            .starts_with("error: cannot read the configuration file: "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains(" --> sub\n"), "{}", out.stderr);
+}
+
+#[test]
+fn problems_are_reported_in_the_file_named_by_a_relative_config_path() {
+    let out = Test::new()
+        .write(
+            "settings/kiosk.toml",
+            "[clinic]\nname = \"X\"\ntimezone = \"Mars/Base\"\n",
+        )
+        .args(["check", "--config", "settings/kiosk.toml"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    assert!(
+        out.stderr.contains(" --> settings/kiosk.toml:3:12\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Valid configurations
+// ---------------------------------------------------------------------------
+
+/// The text of `tests/fixtures/configs/valid/<name>/kiosk.toml`.
+fn valid_config_text(name: &str) -> String {
+    let path = fixture(&format!("configs/valid/{name}/kiosk.toml"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A run in the folder of valid fixture `name`.
+fn valid(name: &str) -> Test {
+    Test::in_dir(fixture(&format!("configs/valid/{name}")))
+}
+
+#[test]
+fn every_valid_fixture_passes_check() {
+    let folders = subfolders(&fixture("configs/valid"));
+    assert!(
+        folders.len() >= 5,
+        "found only {} valid fixtures",
+        folders.len()
+    );
+    for dir in folders {
+        let out = Test::in_dir(&dir)
+            .args(["check", "--at", MONDAY_OPEN])
+            .any_stdout()
+            .run();
+        assert!(
+            out.stdout.starts_with("kiosk.toml is valid.\n"),
+            "{}:\n{}",
+            dir.display(),
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn the_bundled_config_passes_check() {
+    let out = Test::in_dir(common::manifest_dir())
+        .args(["check", "--config", "kiosk.toml", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .run();
+    assert!(
+        out.stdout.starts_with("kiosk.toml is valid.\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn check_summarises_the_bundled_config() {
+    valid("bundled")
+        .args(["check", "--at", MONDAY_OPEN])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Lakewood Acupuncture (America/Denver)
+Now: OPEN · closes at 6:00 PM (in 7 h 18 min)
+Hours for the next 7 days:
+  2026-11-23 Monday     9:00 AM – 6:00 PM
+  2026-11-24 Tuesday    9:00 AM – 6:00 PM
+  2026-11-25 Wednesday  9:00 AM – 6:00 PM
+  2026-11-26 Thursday   Closed  (Thanksgiving Day)
+  2026-11-27 Friday     9:00 AM – 2:00 PM
+  2026-11-28 Saturday   9:00 AM – 2:00 PM
+  2026-11-29 Sunday     Closed
+Next closures:
+  2026-11-26  Thanksgiving Day
+  2026-12-25  Christmas Day
+  2027-01-01  New Year's Day
+",
+        )
+        .run();
+}
+
+#[test]
+fn check_shows_special_hours_and_only_coming_closures() {
+    valid("bundled")
+        .args(["check", "--at", "2026-12-23T08:00:00-07:00"])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Lakewood Acupuncture (America/Denver)
+Now: CLOSED · opens today at 9:00 AM (in 1 h)
+Hours for the next 7 days:
+  2026-12-23 Wednesday  9:00 AM – 6:00 PM
+  2026-12-24 Thursday   9:00 AM – 12:00 PM  (Christmas Eve: closing early)
+  2026-12-25 Friday     Closed  (Christmas Day)
+  2026-12-26 Saturday   9:00 AM – 2:00 PM
+  2026-12-27 Sunday     Closed
+  2026-12-28 Monday     9:00 AM – 6:00 PM
+  2026-12-29 Tuesday    9:00 AM – 6:00 PM
+Next closures:
+  2026-12-25  Christmas Day
+  2027-01-01  New Year's Day
+",
+        )
+        .run();
+}
+
+#[test]
+fn check_across_the_end_of_daylight_saving_time() {
+    valid("bundled")
+        .args(["check", "--at", "2026-10-31T20:00:00-06:00"])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Lakewood Acupuncture (America/Denver)
+Now: CLOSED · opens Monday at 9:00 AM
+Hours for the next 7 days:
+  2026-10-31 Saturday   9:00 AM – 2:00 PM
+  2026-11-01 Sunday     Closed
+  2026-11-02 Monday     9:00 AM – 6:00 PM
+  2026-11-03 Tuesday    9:00 AM – 6:00 PM
+  2026-11-04 Wednesday  9:00 AM – 6:00 PM
+  2026-11-05 Thursday   9:00 AM – 6:00 PM
+  2026-11-06 Friday     9:00 AM – 2:00 PM
+Next closures:
+  2026-11-26  Thanksgiving Day
+  2026-12-25  Christmas Day
+  2027-01-01  New Year's Day
+",
+        )
+        .run();
+}
+
+#[test]
+fn check_a_split_shift_schedule() {
+    valid("split-shift")
+        .args(["check", "--at", "2026-11-23T11:50:00-05:00"])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Harbor Street Physiotherapy (America/New_York)
+Now: OPEN · closes at 12:00 PM (in 10 min)
+Hours for the next 7 days:
+  2026-11-23 Monday     8:00 AM – 12:00 PM, 1:00 PM – 5:00 PM
+  2026-11-24 Tuesday    8:00 AM – 12:00 PM, 1:00 PM – 5:00 PM
+  2026-11-25 Wednesday  Closed
+  2026-11-26 Thursday   8:00 AM – 12:00 PM, 1:00 PM – 7:30 PM
+  2026-11-27 Friday     Closed  (Staff training)
+  2026-11-28 Saturday   9:00 AM – 11:30 AM
+  2026-11-29 Sunday     Closed
+No closures coming up.
+",
+        )
+        .run();
+}
+
+#[test]
+fn check_an_overnight_schedule() {
+    valid("overnight")
+        .args(["check", "--at", "2026-11-28T23:00:00-06:00"])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Night Owl Urgent Care (America/Chicago)
+Now: OPEN · closes tomorrow at 2:00 AM (in 3 h)
+Hours for the next 7 days:
+  2026-11-28 Saturday   6:00 PM – 2:00 AM
+  2026-11-29 Sunday     12:00 PM – 12:00 AM
+  2026-11-30 Monday     Closed
+  2026-12-01 Tuesday    Closed
+  2026-12-02 Wednesday  Closed
+  2026-12-03 Thursday   6:00 PM – 11:00 PM
+  2026-12-04 Friday     6:00 PM – 2:00 AM
+No closures coming up.
+",
+        )
+        .run();
+}
+
+#[test]
+fn check_a_closure_spanning_several_days() {
+    valid("closure-range")
+        .args(["check", "--at", "2026-12-22T16:00:00-07:00"])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Lakewood Acupuncture (America/Denver)
+Now: OPEN · closes at 6:00 PM (in 2 h)
+Hours for the next 7 days:
+  2026-12-22 Tuesday    9:00 AM – 6:00 PM
+  2026-12-23 Wednesday  9:00 AM – 6:00 PM
+  2026-12-24 Thursday   9:00 AM – 12:00 PM  (Christmas Eve)
+  2026-12-25 Friday     Closed  (Winter break)
+  2026-12-26 Saturday   Closed  (Winter break)
+  2026-12-27 Sunday     Closed  (Winter break)
+  2026-12-28 Monday     Closed  (Winter break)
+Next closures:
+  2026-12-25 to 2026-12-28  Winter break
+  2027-01-01
+",
+        )
+        .run();
+}
+
+#[test]
+fn check_a_minimal_config() {
+    valid("minimal")
+        .args(["check", "--at", "2026-11-23T10:42:00Z"])
+        .stdout(
+            "\
+kiosk.toml is valid.
+Clinic: Tiny Clinic (Europe/Lisbon)
+Now: CLOSED · no opening hours are set
+Hours for the next 7 days:
+  2026-11-23 Monday     Closed
+  2026-11-24 Tuesday    Closed
+  2026-11-25 Wednesday  Closed
+  2026-11-26 Thursday   Closed
+  2026-11-27 Friday     Closed
+  2026-11-28 Saturday   Closed
+  2026-11-29 Sunday     Closed
+No closures coming up.
+",
+        )
+        .run();
+}
+
+#[test]
+fn the_computers_own_time_zone_does_not_matter() {
+    for tz in ["UTC", "Asia/Kolkata", "Pacific/Chatham", "America/Denver"] {
+        valid("bundled")
+            .env("TZ", tz)
+            .args(["status", "--at", "2026-11-23T17:42:00Z"])
+            .stdout("OPEN · closes at 6:00 PM (in 7 h 18 min)\n")
+            .run();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// status
+// ---------------------------------------------------------------------------
+
+#[test]
+fn status_lines_at_fixed_moments() {
+    let cases = [
+        (MONDAY_OPEN, "OPEN · closes at 6:00 PM (in 7 h 18 min)"),
+        (
+            "2026-11-23T17:45:00-07:00",
+            "OPEN · closes at 6:00 PM (in 15 min)",
+        ),
+        (
+            "2026-11-23T18:00:00-07:00",
+            "CLOSED · opens tomorrow at 9:00 AM",
+        ),
+        (
+            "2026-11-24T08:59:30-07:00",
+            "CLOSED · opens today at 9:00 AM (in 1 min)",
+        ),
+        (
+            "2026-11-22T12:00:00-07:00",
+            "CLOSED · opens tomorrow at 9:00 AM",
+        ),
+        // Thanksgiving (a closure): closed all day, opens Friday.
+        (
+            "2026-11-26T10:00:00-07:00",
+            "CLOSED · opens tomorrow at 9:00 AM",
+        ),
+        (
+            "2026-11-25T18:30:00-07:00",
+            "CLOSED · opens Friday at 9:00 AM",
+        ),
+        // Christmas Eve has special hours, 09:00-12:00.
+        (
+            "2026-12-24T11:00:00-07:00",
+            "OPEN · closes at 12:00 PM (in 1 h)",
+        ),
+        (
+            "2026-12-31T18:00:00-07:00",
+            "CLOSED · opens Saturday at 9:00 AM",
+        ),
+    ];
+    for (at, line) in cases {
+        valid("bundled")
+            .args(["status", "--at", at])
+            .stdout(format!("{line}\n"))
+            .run();
+    }
+}
+
+/// `kiosk status --json --at <at>` in the bundled fixture, parsed.
+fn status_json(fixture_name: &str, at: &str) -> Value {
+    let out = valid(fixture_name)
+        .args(["status", "--json", "--at", at])
+        .any_stdout()
+        .run();
+    assert!(out.stdout.ends_with('\n'), "{:?}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 1, "{:?}", out.stdout);
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", out.stdout))
+}
+
+#[test]
+fn status_json_when_open() {
+    let v = status_json("bundled", MONDAY_OPEN);
+    assert_eq!(v["open"], true);
+    assert_eq!(v["next_change"], "2026-11-23T18:00:00-07:00");
+    assert_eq!(v["next_open"], "2026-11-24T09:00:00-07:00");
+    assert_eq!(v["closing_soon"], false);
+    assert_eq!(v["message"], "Closes at 6:00 PM");
+    assert_eq!(v["line"], "OPEN · closes at 6:00 PM (in 7 h 18 min)");
+    assert_eq!(v["at"], "2026-11-23T10:42:00-07:00");
+    assert_eq!(v["timezone"], "America/Denver");
+}
+
+#[test]
+fn status_json_when_closing_soon() {
+    let v = status_json("bundled", "2026-11-23T17:45:00-07:00");
+    assert_eq!(v["open"], true);
+    assert_eq!(v["closing_soon"], true);
+    assert_eq!(v["next_change"], "2026-11-23T18:00:00-07:00");
+    assert_eq!(v["message"], "Closes at 6:00 PM");
+    // Exactly 30 minutes before closing is "soon"; 31 is not.
+    assert_eq!(
+        status_json("bundled", "2026-11-23T17:30:00-07:00")["closing_soon"],
+        true
+    );
+    assert_eq!(
+        status_json("bundled", "2026-11-23T17:29:00-07:00")["closing_soon"],
+        false
+    );
+}
+
+#[test]
+fn status_json_when_closed_across_daylight_saving_time() {
+    // Saturday evening before DST ends (-06:00); opens Monday (-07:00).
+    let v = status_json("bundled", "2026-10-31T20:00:00-06:00");
+    assert_eq!(v["open"], false);
+    assert_eq!(v["next_change"], "2026-11-02T09:00:00-07:00");
+    assert_eq!(v["next_open"], "2026-11-02T09:00:00-07:00");
+    assert_eq!(v["closing_soon"], false);
+    assert_eq!(v["message"], "Opens Monday at 9:00 AM");
+    assert_eq!(v["at"], "2026-10-31T20:00:00-06:00");
+}
+
+#[test]
+fn status_json_on_a_closure_day() {
+    let v = status_json("bundled", "2026-11-26T10:00:00-07:00");
+    assert_eq!(v["open"], false);
+    assert_eq!(v["next_change"], "2026-11-27T09:00:00-07:00");
+    assert_eq!(v["message"], "Opens tomorrow at 9:00 AM");
+}
+
+#[test]
+fn status_json_with_a_lunch_break() {
+    let v = status_json("split-shift", "2026-11-23T11:50:00-05:00");
+    assert_eq!(v["open"], true);
+    assert_eq!(v["closing_soon"], true);
+    assert_eq!(v["next_change"], "2026-11-23T12:00:00-05:00");
+    assert_eq!(v["next_open"], "2026-11-23T13:00:00-05:00");
+    assert_eq!(v["message"], "Closes at 12:00 PM");
+}
+
+#[test]
+fn status_json_with_no_hours_at_all() {
+    let v = status_json("minimal", "2026-11-23T10:42:00Z");
+    assert_eq!(v["open"], false);
+    assert_eq!(v["next_change"], Value::Null);
+    assert_eq!(v["next_open"], Value::Null);
+    assert_eq!(v["closing_soon"], false);
+    assert_eq!(v["message"], "No opening hours are set");
+    assert_eq!(v["timezone"], "Europe/Lisbon");
+}
+
+#[test]
+fn status_json_overnight() {
+    let v = status_json("overnight", "2026-11-28T23:00:00-06:00");
+    assert_eq!(v["open"], true);
+    assert_eq!(v["next_change"], "2026-11-29T02:00:00-06:00");
+    assert_eq!(v["next_open"], "2026-11-29T12:00:00-06:00");
+    assert_eq!(v["message"], "Closes tomorrow at 2:00 AM");
+}
+
+// ---------------------------------------------------------------------------
+// --config relative to the working directory
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_relative_config_path_is_read_from_the_working_directory() {
+    let config = valid_config_text("bundled");
+    // From the folder above the config.
+    Test::new()
+        .write("sub/kiosk.toml", &config)
+        .args(["--config", "sub/kiosk.toml", "status", "--at", MONDAY_OPEN])
+        .stdout("OPEN · closes at 6:00 PM (in 7 h 18 min)\n")
+        .run();
+    // The option may also follow the subcommand.
+    let out = Test::new()
+        .write("sub/kiosk.toml", &config)
+        .args(["check", "--at", MONDAY_OPEN, "--config", "sub/kiosk.toml"])
+        .any_stdout()
+        .run();
+    assert!(
+        out.stdout.starts_with("sub/kiosk.toml is valid.\n"),
+        "{}",
+        out.stdout
+    );
+    // From a sibling folder, through `..`.
+    Test::new()
+        .write("sub/kiosk.toml", &config)
+        .write("elsewhere/.keep", "")
+        .current_dir("elsewhere")
+        .args([
+            "--config",
+            "../sub/kiosk.toml",
+            "status",
+            "--at",
+            MONDAY_OPEN,
+        ])
+        .stdout("OPEN · closes at 6:00 PM (in 7 h 18 min)\n")
+        .run();
+    // The same name from the wrong folder is not found.
+    Test::new()
+        .write("sub/kiosk.toml", &config)
+        .write("elsewhere/.keep", "")
+        .current_dir("elsewhere")
+        .args(["--config", "sub/kiosk.toml", "status", "--at", MONDAY_OPEN])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn an_absolute_config_path_works_from_anywhere() {
+    let bundled = bundled_config();
+    let out = Test::new()
+        .arg("--config")
+        .arg(&bundled)
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .run();
+    assert!(
+        out.stdout
+            .starts_with(&format!("{} is valid.\n", bundled.display())),
+        "{}",
+        out.stdout
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------
+
+/// `kiosk <args>` prints help on stdout and exits 0; the help is returned.
+fn help(args: &[&str]) -> String {
+    let out = Test::new().args(args).any_stdout().run();
+    assert!(
+        out.stdout.contains("Usage: kiosk"),
+        "{args:?}:\n{}",
+        out.stdout
+    );
+    out.stdout
+}
+
+#[test]
+fn help_for_the_whole_program() {
+    for flag in ["--help", "-h"] {
+        let text = help(&[flag]);
+        for word in ["run", "status", "check", "--config", "--help", "--version"] {
+            assert!(
+                text.contains(word),
+                "{flag} does not mention {word}:\n{text}"
+            );
+        }
+    }
+    let text = help(&["help"]);
+    assert!(text.contains("check"), "{text}");
+}
+
+#[test]
+fn help_for_every_subcommand() {
+    let cases: [(&str, &[&str]); 3] = [
+        ("run", &["--at", "--speed", "--dev", "--config"]),
+        ("status", &["--at", "--json", "--config"]),
+        ("check", &["--at", "--config"]),
+    ];
+    for (sub, options) in cases {
+        for text in [help(&[sub, "--help"]), help(&["help", sub])] {
+            assert!(text.contains(&format!("Usage: kiosk {sub}")), "{text}");
+            for option in options {
+                assert!(
+                    text.contains(option),
+                    "`{sub} --help` lacks {option}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn help_does_not_need_a_config_file() {
+    // Run in an empty folder: there is no kiosk.toml to read.
+    help(&["check", "--help"]);
+}
+
+#[test]
+fn version() {
+    Test::new()
+        .arg("--version")
+        .stdout(format!("kiosk {}\n", env!("CARGO_PKG_VERSION")))
+        .run();
+}
+
+#[test]
+fn a_bad_at_value_exits_2() {
+    for sub in ["run", "status", "check"] {
+        let out = Test::new()
+            .args([sub, "--at", "tomorrow"])
+            .any_stderr()
+            .status(INVALID)
+            .run();
+        assert!(
+            out.stderr
+                .starts_with("error: invalid value 'tomorrow' for '--at <TIME>': "),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("e.g. 2026-11-23T17:45:00-07:00"),
+            "{}",
+            out.stderr
+        );
+    }
+    // A time without an offset is refused too.
+    Test::new()
+        .args(["status", "--at", "2026-11-23T10:42:00"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn a_bad_speed_exits_2() {
+    let out = Test::new()
+        .args(["run", "--speed", "0"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    assert!(
+        out.stderr.contains("give a number from 0.001 to 100000"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_unknown_subcommand_exits_2() {
+    Test::new()
+        .arg("bogus")
+        .stderr(
+            "error: unrecognized subcommand 'bogus'\n\
+             \n\
+             Usage: kiosk [OPTIONS] [COMMAND]\n\
+             \n\
+             For more information, try '--help'.\n",
+        )
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn an_unknown_option_exits_2() {
+    let out = Test::new()
+        .args(["status", "--jsn"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    assert!(out.stderr.contains("--jsn"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--json"),
+        "suggests --json:\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn run_without_a_terminal_exits_1() {
+    valid("bundled")
+        .args(["run", "--at", MONDAY_OPEN])
+        .stderr(
+            "error: the kiosk needs a terminal to draw on; run it from a console or terminal window\n",
+        )
+        .status(1)
+        .run();
+}
+
+#[test]
+fn the_fixture_report_shows_both_texts() {
+    // The report printed on failure is what a maintainer reads; keep it useful.
+    let report = mismatch("stderr", "a\nb\n", "a\nc\n");
+    assert!(report.contains("first difference on line 2"), "{report}");
+    assert!(report.contains("expected: Some(\"b\\n\")"), "{report}");
+    assert!(report.contains("actual:   Some(\"c\\n\")"), "{report}");
+    assert_eq!(mismatch("stdout", "same", "same"), "");
+}
