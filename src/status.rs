@@ -102,6 +102,7 @@ impl StatusReport {
             line: self.line(),
             at: stamp(self.at),
             timezone: schedule.tz.name().to_string(),
+            note: self.note.clone(),
         }
     }
 }
@@ -116,4 +117,6 @@ pub struct StatusJson {
     pub line: String,
     pub at: String,
     pub timezone: String,
+    /// Why today is different (a closure or special hours), if it is.
+    pub note: Option<String>,
 }

@@ -15,7 +15,9 @@ pub const THIS_WEEK: &str = "This week's hours";
 pub const TODAY: &str = "today";
 pub const CLOSED_DAY: &str = "Closed";
 pub const CALL_US: &str = "Phone";
+pub const VISIT_US: &str = "Visit us";
 pub const FOOTER: &str = "Please check in at the front desk.  ·  Education, not medical advice.";
+pub const FOOTER_SHORT: &str = "Education, not medical advice.";
 pub const TOO_SMALL: &str = "Screen too small";
 pub const DEV_MODE: &str = "DEVELOPMENT MODE: Ctrl-C quits";
 
@@ -60,10 +62,22 @@ pub fn clock_time(hour: u32, minute: u32) -> String {
     format!("{h12}:{minute:02} {half}")
 }
 
-/// A time of day given in minutes after midnight; 1440 reads as midnight.
+pub const MIDNIGHT: &str = "midnight";
+
+/// A time of day given in minutes after midnight.
 pub fn minutes_time(minutes: u16) -> String {
     let m = u32::from(minutes) % 1440;
     clock_time(m / 60, m % 60)
+}
+
+/// `9:00 AM – 6:00 PM`; an end at midnight reads "midnight".
+pub fn range_text(start: u16, end: u16) -> String {
+    let end_text = if end.is_multiple_of(1440) {
+        MIDNIGHT.to_string()
+    } else {
+        minutes_time(end)
+    };
+    format!("{} – {end_text}", minutes_time(start))
 }
 
 /// `Saturday, November 21`.
@@ -144,6 +158,9 @@ mod tests {
         assert_eq!(clock_time(12, 0), "12:00 PM");
         assert_eq!(clock_time(18, 0), "6:00 PM");
         assert_eq!(minutes_time(1440), "12:00 AM");
+        assert_eq!(range_text(720, 1440), "12:00 PM – midnight");
+        assert_eq!(range_text(1320, 0), "10:00 PM – midnight");
+        assert_eq!(range_text(540, 1080), "9:00 AM – 6:00 PM");
     }
 
     #[test]

@@ -112,9 +112,9 @@ fn a_missing_config_names_the_path_as_given() {
     Test::new()
         .args(["--config", "nowhere/kiosk.toml", "status"])
         .stderr(
-            "error: cannot read the configuration file: No such file or directory (os error 2)\n \
+            "error: cannot read the configuration file: there is no such file\n \
              --> nowhere/kiosk.toml\n  \
-             = help: check the path given with --config (the default is ./kiosk.toml)\n",
+             = help: check the path given with --config (the default is kiosk.toml in the current folder)\n",
         )
         .status(INVALID)
         .run();
@@ -126,9 +126,9 @@ fn the_default_config_is_kiosk_toml_in_the_working_directory() {
     Test::new()
         .args(["check"])
         .stderr(
-            "error: cannot read the configuration file: No such file or directory (os error 2)\n \
+            "error: cannot read the configuration file: there is no such file\n \
              --> kiosk.toml\n  \
-             = help: check the path given with --config (the default is ./kiosk.toml)\n",
+             = help: check the path given with --config (the default is kiosk.toml in the current folder)\n",
         )
         .status(INVALID)
         .run();
@@ -335,7 +335,7 @@ Clinic: Night Owl Urgent Care (America/Chicago)
 Now: OPEN · closes tomorrow at 2:00 AM (in 3 h)
 Hours for the next 7 days:
   2026-11-28 Saturday   6:00 PM – 2:00 AM
-  2026-11-29 Sunday     12:00 PM – 12:00 AM
+  2026-11-29 Sunday     12:00 PM – midnight
   2026-11-30 Monday     Closed
   2026-12-01 Tuesday    Closed
   2026-12-02 Wednesday  Closed

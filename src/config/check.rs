@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::raw::{RawClosure, RawConfig, RawSpecial};
+use super::toml_errors::{nearest, toml_problem};
 use super::{Clinic, Config, KioskSettings};
 use crate::diagnostic::Diagnostic;
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
@@ -207,9 +208,13 @@ fn closures(c: &mut Checker<'_>, raw: &[Spanned<RawClosure>]) -> Vec<Closure> {
         let (Some(from), Some(to)) = (from, to) else {
             continue;
         };
-        if let Some((_, earlier)) = out.iter().find(|(o, _)| o.from <= to && from <= o.to) {
+        if let Some((o, earlier)) = out.iter().find(|(o, _)| o.from <= to && from <= o.to) {
             let line = c.source[..earlier.start].matches('\n').count() + 1;
-            c.error(span, "a date in this closure is listed twice", &format!("it is already closed by the closure on line {line}; remove or merge one of them"));
+            let date = from.max(o.from);
+            let help = format!(
+                "{date} is already closed by the closure on line {line}; remove or merge one of them"
+            );
+            c.error(span, format!("{date} is listed twice"), &help);
             continue;
         }
         out.push((Closure { from, to, reason }, span));
@@ -242,58 +247,4 @@ fn special_days(
         out.insert(date, (SpecialDay { ranges, reason }, line));
     }
     out.into_iter().map(|(d, (s, _))| (d, s)).collect()
-}
-
-/// A problem the TOML reader found, with help for the common cases.
-fn toml_problem(file: &str, source: &str, e: &toml::de::Error) -> Diagnostic {
-    let span = e.span().unwrap_or(0..0);
-    let message = e.message().trim().to_string();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or_default();
-        let known = backticked(rest.split_once("expected").map_or("", |(_, list)| list));
-        let help = match nearest(name, known.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if known.is_empty() => "remove this key".to_string(),
-            None => format!(
-                "the keys allowed here are {}",
-                known
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        return Diagnostic::new(
-            file,
-            source,
-            span,
-            format!("unknown key `{}`", printable(name)),
-        )
-        .with_help(help);
-    }
-    let help = if message.starts_with("missing field") {
-        "add it; every key is described in README.md under \"Configuration\""
-    } else if message.starts_with("invalid type") {
-        "text, times and dates go in double quotes, e.g. \"09:00-18:00\" or \"2026-12-25\"; numbers do not"
-    } else {
-        "check the TOML syntax near here: keys look like `name = \"value\"` and sections like `[hours]`"
-    };
-    let message = message
-        .replace("missing field", "missing key")
-        .replace("field", "key");
-    Diagnostic::new(file, source, span, printable(&message)).with_help(help)
-}
-
-fn backticked(text: &str) -> Vec<&str> {
-    text.split('`').skip(1).step_by(2).collect()
-}
-
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    candidates
-        .map(|c| (strsim::levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }

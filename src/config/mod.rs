@@ -3,6 +3,9 @@
 
 mod check;
 mod raw;
+mod toml_errors;
+
+pub use toml_errors::nearest;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -57,9 +60,9 @@ impl std::fmt::Display for ConfigError {
             Self::Unreadable { path, error } => {
                 let d = Diagnostic::whole_file(
                     &path.display().to_string(),
-                    format!("cannot read the configuration file: {error}"),
+                    format!("cannot read the configuration file: {}", io_reason(error)),
                 )
-                .with_help("check the path given with --config (the default is ./kiosk.toml)");
+                .with_help("check the path given with --config (the default is kiosk.toml in the current folder)");
                 write!(f, "{d}")
             }
             Self::Invalid(diagnostics) => {
@@ -74,6 +77,21 @@ impl std::fmt::Display for ConfigError {
                         "\n{n} problems found; the kiosk will not start until they are fixed."
                     ),
                 }
+            }
+        }
+    }
+}
+
+/// An I/O error in plain words, without the operating system's error number.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
             }
         }
     }

@@ -34,13 +34,7 @@ fn day_hours(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> DayHours
             } else {
                 let parts: Vec<String> = ranges
                     .iter()
-                    .map(|r| {
-                        format!(
-                            "{} – {}",
-                            strings::minutes_time(r.start),
-                            strings::minutes_time(r.end)
-                        )
-                    })
+                    .map(|r| strings::range_text(r.start, r.end))
                     .collect();
                 parts.join(", ")
             };

@@ -1,39 +1,69 @@
-//! The clinic's address, phone and the coming week's hours.
+//! The clinic's address, phone and the coming week's hours: the screen shown
+//! when no slide may show, so the screen is never blank.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::App;
 use crate::hours::week_from;
 use crate::strings;
 
+/// Side by side needs room for both columns.
+const TWO_COLUMNS: u16 = 76;
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let visit = visit_lines(app);
     let week = week_lines(app);
-    let pad = Block::new().padding(Padding::new(2, 2, 1, 0));
-    if area.width >= 70 {
+    let area = inset(area);
+    if area.width >= TWO_COLUMNS {
+        let rows = u16::try_from(visit.len().max(week.len())).unwrap_or(u16::MAX);
+        let [middle] = Layout::vertical([Constraint::Length(rows)])
+            .flex(Flex::Center)
+            .areas(area);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(area);
+                .areas(middle);
         Paragraph::new(visit)
-            .wrap(Wrap { trim: true })
-            .block(pad.clone())
+            .wrap(Wrap { trim: false })
             .render(left, buf);
-        Paragraph::new(week).block(pad).render(right, buf);
+        Paragraph::new(week).render(right, buf);
     } else {
-        let mut lines = visit;
+        let mut lines = week;
         lines.push(Line::raw(""));
-        lines.extend(week);
-        Paragraph::new(lines).block(pad).render(area, buf);
+        lines.extend(visit);
+        let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let [middle] = Layout::vertical([Constraint::Length(rows)])
+            .flex(Flex::Center)
+            .areas(area);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(middle, buf);
     }
+}
+
+/// The area less a margin, where there is room for one.
+fn inset(area: Rect) -> Rect {
+    let dx = match area.width {
+        100.. => 4,
+        60..100 => 2,
+        _ => 1,
+    };
+    let dy = u16::from(area.height >= 12);
+    Rect::new(
+        area.x + dx.min(area.width / 2),
+        area.y + dy,
+        area.width.saturating_sub(2 * dx),
+        area.height.saturating_sub(2 * dy),
+    )
 }
 
 fn visit_lines(app: &App) -> Vec<Line<'_>> {
     let clinic = &app.config.clinic;
-    let mut lines = vec![Line::styled(clinic.name.as_str(), theme::heading())];
+    let mut lines = vec![Line::styled(strings::VISIT_US, theme::heading())];
     lines.extend(clinic.address.iter().map(|l| Line::raw(l.as_str())));
     if let Some(phone) = &clinic.phone {
         lines.push(Line::from(vec![
@@ -61,7 +91,7 @@ fn week_lines(app: &App) -> Vec<Line<'static>> {
         let style = if day.is_today {
             theme::today()
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
         lines.push(Line::styled(text, style));
     }

@@ -1,47 +1,104 @@
 //! The top of every screen: clinic name, date and time, and the status badge.
 
+use chrono::Timelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget};
 
 use super::theme;
 use crate::app::App;
 use crate::strings;
 
-/// Rows the header takes on a screen `height` rows tall.
-pub fn height(height: u16) -> u16 {
-    if height >= 16 { 5 } else { 3 }
+/// Below this width the header stacks its parts instead of setting them
+/// side by side.
+const WIDE: u16 = 60;
+
+/// Rows the header takes on a screen of this size.
+pub fn height(width: u16, height: u16) -> u16 {
+    if width >= WIDE && height >= 16 { 5 } else { 3 }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let badge_width = (area.width / 2).min(32);
+    if area.width < WIDE {
+        return render_narrow(app, area, buf);
+    }
+    let badge_width = (area.width / 3).clamp(32, 48);
     let [left, badge] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(badge_width)]).areas(area);
-    render_clock(app, left, buf);
-    render_badge(app, badge, buf);
-}
-
-fn render_clock(app: &App, area: Rect, buf: &mut Buffer) {
-    let wall = app.config.schedule.wall_at(app.now);
-    let time = strings::clock_time(
-        chrono::Timelike::hour(&wall),
-        chrono::Timelike::minute(&wall),
-    );
+    let (date, time) = date_and_time(app);
     let mut lines = vec![
         Line::styled(app.config.clinic.name.as_str(), theme::title()),
-        Line::raw(strings::long_date(wall.date())),
+        Line::raw(date),
         Line::styled(time, theme::title()),
     ];
     if area.height > 3 {
         lines.insert(0, Line::raw(""));
     }
     Paragraph::new(lines)
-        .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
-        .render(area, buf);
+        .block(Block::new().padding(Padding::horizontal(1)))
+        .render(left, buf);
+    let block = if badge.height >= 5 {
+        Block::bordered().border_type(BorderType::Thick)
+    } else {
+        Block::new()
+    };
+    let (word, style) = badge_word(app);
+    let mut lines = vec![
+        Line::raw(word),
+        Line::raw(strings::capitalized(&app.status.change_text)),
+    ];
+    lines.extend(third_line(app).map(Line::raw));
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .style(style)
+        .block(block)
+        .render(badge, buf);
 }
 
-fn render_badge(app: &App, area: Rect, buf: &mut Buffer) {
+/// Three full-width rows: name and time, the badge, the date.
+fn render_narrow(app: &App, area: Rect, buf: &mut Buffer) {
+    let [top, badge, bottom] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+    let (date, time) = date_and_time(app);
+    let [name_area, time_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(time.len()).unwrap_or(8) + 1),
+    ])
+    .areas(top);
+    Paragraph::new(app.config.clinic.name.as_str())
+        .style(theme::title())
+        .render(name_area, buf);
+    Paragraph::new(time)
+        .style(theme::title())
+        .alignment(Alignment::Right)
+        .render(time_area, buf);
+    let (word, style) = badge_word(app);
+    let text = format!("{word} · {}", strings::capitalized(&app.status.change_text));
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .style(style)
+        .render(badge, buf);
+    let third = third_line(app).unwrap_or_default();
+    let both = date.chars().count() + third.chars().count() + 2 <= usize::from(bottom.width);
+    if both || third.is_empty() {
+        Paragraph::new(date).render(bottom, buf);
+    }
+    Paragraph::new(third)
+        .alignment(Alignment::Right)
+        .render(bottom, buf);
+}
+
+fn date_and_time(app: &App) -> (String, String) {
+    let wall = app.config.schedule.wall_at(app.now);
+    (
+        strings::long_date(wall.date()),
+        strings::clock_time(wall.hour(), wall.minute()),
+    )
+}
+
+/// `● OPEN` or `○ CLOSED`, and the badge's colours.
+fn badge_word(app: &App) -> (String, Style) {
     let status = &app.status;
     let (word, symbol, style) = match (status.open, status.closing_soon) {
         (true, false) => (strings::OPEN, strings::OPEN_SYMBOL, theme::open_badge()),
@@ -56,27 +113,17 @@ fn render_badge(app: &App, area: Rect, buf: &mut Buffer) {
             theme::closed_badge(),
         ),
     };
-    let mut lines = vec![
-        Line::raw(format!("{symbol} {word}")),
-        Line::raw(strings::capitalized(&status.change_text)),
-    ];
-    let third = if status.closing_soon {
-        Some(match &status.countdown {
-            Some(c) => format!("{} · {c}", strings::CLOSING_SOON),
-            None => strings::CLOSING_SOON.to_string(),
-        })
-    } else {
-        status.countdown.clone()
-    };
-    lines.extend(third.map(Line::raw));
-    let block = if area.height >= 5 {
-        Block::bordered().border_type(BorderType::Thick)
-    } else {
-        Block::new()
-    };
-    Paragraph::new(lines)
-        .alignment(Alignment::Center)
-        .style(style)
-        .block(block)
-        .render(area, buf);
+    (format!("{symbol} {word}"), style)
+}
+
+/// "Closing soon · in 15 min", or the countdown alone.
+fn third_line(app: &App) -> Option<String> {
+    let status = &app.status;
+    if !status.closing_soon {
+        return status.countdown.clone();
+    }
+    Some(match &status.countdown {
+        Some(c) => format!("{} · {c}", strings::CLOSING_SOON),
+        None => strings::CLOSING_SOON.to_string(),
+    })
 }

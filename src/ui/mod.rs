@@ -23,7 +23,7 @@ impl Widget for &App {
             return too_small(area, buf);
         }
         let [top, body, bottom] = Layout::vertical([
-            Constraint::Length(header::height(area.height)),
+            Constraint::Length(header::height(area.width, area.height)),
             Constraint::Fill(1),
             Constraint::Length(1),
         ])
@@ -37,6 +37,8 @@ impl Widget for &App {
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let (text, style) = if app.dev {
         (strings::DEV_MODE, theme::warning())
+    } else if usize::from(area.width) < strings::FOOTER.chars().count() {
+        (strings::FOOTER_SHORT, theme::footer())
     } else {
         (strings::FOOTER, theme::footer())
     };
