@@ -187,7 +187,7 @@ impl Checker<'_> {
         if let Some(when) = When::from_name(text) {
             return when;
         }
-        let list = "when is one of \"any\", \"open\", \"closed\" or \"closing_soon\"";
+        let list = "the choices are \"any\", \"open\", \"closed\" and \"closing_soon\"";
         let help = match nearest(text, When::NAMES.into_iter()) {
             Some(best) => format!("did you mean \"{best}\"? {}", capital(list)),
             None => capital(list),
@@ -329,7 +329,14 @@ fn check_placeholders(c: &mut Checker<'_>, parts: &Parts<'_>) {
         if PLACEHOLDERS.contains(&name) {
             continue;
         }
-        let help = match nearest(name, PLACEHOLDERS.into_iter()) {
+        let prefixed = || {
+            let lower = name.to_lowercase();
+            let usable = lower.chars().count() >= 3;
+            PLACEHOLDERS
+                .into_iter()
+                .find(|p| usable && p.starts_with(&lower))
+        };
+        let help = match nearest(name, PLACEHOLDERS.into_iter()).or_else(prefixed) {
             Some(best) => format!("did you mean {{{{{best}}}}}? {}", capital(known)),
             None => capital(known),
         };
@@ -345,6 +352,7 @@ fn toml_problem(c: &Checker<'_>, e: &toml::de::Error, fence: Range<usize>) -> Di
     let span = e
         .span()
         .map_or(fence, |s| s.start + c.offset..s.end + c.offset);
+    let written = c.source.get(span.clone()).unwrap_or_default().trim();
     let message = e.message().trim().to_string();
     let d = |m: String| Diagnostic::new(c.label, c.source, span.clone(), printable(&m));
     if let Some(rest) = message.strip_prefix("unknown field `") {
@@ -358,12 +366,24 @@ fn toml_problem(c: &Checker<'_>, e: &toml::de::Error, fence: Range<usize>) -> Di
         };
         return d(format!("unknown setting {name}")).with_help(help);
     }
-    let help = if message.starts_with("invalid type") {
-        "text and dates go in double quotes (title = \"Welcome\", from = \"2026-12-01\"); numbers and true/false do not (duration = 20, enabled = false); lists go in brackets (days = [\"mon\", \"fri\"])"
-    } else {
-        "check the TOML syntax near here: each setting is one line such as title = \"Welcome\""
-    };
-    d(message.replace("field", "setting")).with_help(help)
+    if message.starts_with("invalid type") {
+        if !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return d(format!("the date {written} needs double quotes")).with_help(DATE_HELP);
+        }
+        let message = message
+            .replace("invalid type: ", "wrong kind of value: ")
+            .replace("expected i64", "expected a whole number")
+            .replace("expected a boolean", "expected true or false")
+            .replace("expected a sequence", "expected a list in brackets")
+            .replace("expected a string", "expected text in double quotes");
+        return d(message).with_help("text and dates go in double quotes (title = \"Welcome\", from = \"2026-12-01\"); numbers and true/false do not (duration = 20, enabled = false); lists go in brackets (days = [\"mon\", \"fri\"])");
+    }
+    if message == "duplicate key" {
+        return d(format!("{written} is set twice")).with_help("keep only one of them");
+    }
+    d(message.replace("field", "setting")).with_help(
+        "check the TOML syntax near here: each setting is one line such as title = \"Welcome\"",
+    )
 }
 
 #[cfg(test)]
