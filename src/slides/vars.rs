@@ -50,21 +50,31 @@ impl Vars {
         match name {
             "clinic_name" => one(&self.clinic_name),
             "address" => Some(self.address.clone()),
-            "phone" => one(self.phone.as_deref().unwrap_or(strings::NO_PHONE)),
+            "phone" => one(&match &self.phone {
+                Some(phone) => phone.replace(' ', NO_BREAK),
+                None => strings::NO_PHONE.to_string(),
+            }),
             "week_hours" => Some(self.week.iter().map(week_line).collect()),
-            "status" => one(&self.status),
+            "status" => one(&keep_times_together(&self.status)),
             _ => None,
         }
     }
 }
 
+const NO_BREAK: &str = "\u{A0}";
+
+/// `9:00 AM` with a no-break space, so a time never wraps apart.
+fn keep_times_together(text: &str) -> String {
+    text.replace(" AM", "\u{A0}AM").replace(" PM", "\u{A0}PM")
+}
+
 fn week_line(day: &DayHours) -> String {
-    strings::week_line(
+    keep_times_together(&strings::week_line(
         day.day_label(),
         &day.hours,
         day.note.as_deref(),
         day.is_today,
-    )
+    ))
 }
 
 /// Every `{{…}}` in `text` (opening and closing braces on one line): the

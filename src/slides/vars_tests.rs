@@ -46,7 +46,7 @@ fn values_are_escaped_so_they_read_literally() {
     );
     assert_eq!(
         expand("Call {{phone}}.", &vars()),
-        "Call \\(720\\) 242\\-9756."
+        "Call \\(720\\)\u{a0}242\\-9756."
     );
 }
 
@@ -70,7 +70,7 @@ fn an_address_on_its_own_line_becomes_lines() {
 fn week_hours_on_its_own_line_becomes_a_list() {
     assert_eq!(
         expand("Hours:\n{{week_hours}}\nBye", &vars()),
-        "Hours:\n\n- **Monday \\(today\\)\\: 9\\:00 AM – 6\\:00 PM**\n- Thursday\\: Closed \\(Thanksgiving Day\\)\n\nBye"
+        "Hours:\n\n- **Monday \\(today\\)\\: 9\\:00\u{a0}AM – 6\\:00\u{a0}PM**\n- Thursday\\: Closed \\(Thanksgiving Day\\)\n\nBye"
     );
 }
 
@@ -98,5 +98,5 @@ fn built_from_the_configuration() {
     assert_eq!(v.status, "Opens Monday at 9:00 AM");
     assert_eq!(v.week.len(), 7);
     assert!(v.week[0].is_today);
-    assert_eq!(expand("{{status}}", &v), "Opens Monday at 9\\:00 AM");
+    assert_eq!(expand("{{status}}", &v), "Opens Monday at 9\\:00\u{a0}AM");
 }

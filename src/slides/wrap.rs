@@ -5,6 +5,7 @@
 //! than the limit. Text is only broken between clusters: a character and
 //! the zero-width characters after it (combining marks, variation
 //! selectors, and anything joined by a zero-width joiner) stay together.
+//! Lines break at spaces, but not at no-break spaces.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -34,6 +35,12 @@ pub(super) fn clusters(text: &str) -> Vec<&str> {
     out
 }
 
+/// Whether `c` is a space a line may break at (a no-break space, as in
+/// `&nbsp;` or a phone number, is not).
+fn is_break_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
+}
+
 /// A word or the space between words.
 enum Token {
     Space(Style),
@@ -52,7 +59,7 @@ fn tokens(runs: &[Run]) -> Vec<Token> {
     let mut word: Vec<Run> = Vec::new();
     for (text, style) in runs {
         for cluster in clusters(text) {
-            if cluster.starts_with(char::is_whitespace) {
+            if cluster.starts_with(is_break_space) {
                 if !word.is_empty() {
                     out.push(Token::Word(std::mem::take(&mut word)));
                 }

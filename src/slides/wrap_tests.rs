@@ -30,6 +30,14 @@ fn wraps_at_spaces_and_collapses_them() {
 }
 
 #[test]
+fn no_break_spaces_hold_words_together() {
+    assert_eq!(
+        wrap("call (720)\u{a0}242-9756", 14),
+        ["call", "(720)\u{a0}242-9756"]
+    );
+}
+
+#[test]
 fn breaks_words_longer_than_the_line() {
     assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
 }
