@@ -134,6 +134,17 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
         .join("\n")
 }
 
+/// The candidate closest to `word`, if it is close enough to be a likely typo
+/// (used for "did you mean" help).
+pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .map(|c| (strsim::levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod hours;
 pub mod runtime;
 pub mod sanitize;
+pub mod slides;
 pub mod slideshow;
 pub mod status;
 pub mod strings;

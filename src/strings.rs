@@ -147,6 +147,36 @@ pub fn capitalized(text: &str) -> String {
     }
 }
 
+// Slides.
+
+/// Shown for `{{phone}}` when kiosk.toml has no phone number.
+pub const NO_PHONE: &str = "the front desk";
+/// Joins the lines of a multi-line value written inside a sentence.
+pub const INLINE_ADDRESS_JOIN: &str = ", ";
+pub const INLINE_HOURS_JOIN: &str = "; ";
+/// Marks the items of a bullet list on a slide.
+pub const BULLET: &str = "• ";
+/// Runs down the left of a quotation on a slide.
+pub const QUOTE_BAR: &str = "│ ";
+/// Drawn across the slide for a horizontal rule.
+pub const RULE: &str = "─";
+/// Stands in for a character too wide for the whole line.
+pub const TOO_WIDE: &str = "…";
+
+/// `Monday: 9:00 AM – 6:00 PM (Christmas Eve)`, and `Monday (today): …` for
+/// today.
+pub fn week_line(day: &str, hours: &str, note: Option<&str>, is_today: bool) -> String {
+    let day = if is_today {
+        format!("{day} ({TODAY})")
+    } else {
+        day.to_string()
+    };
+    match note {
+        Some(note) => format!("{day}: {hours} ({note})"),
+        None => format!("{day}: {hours}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,9 +10,9 @@ use chrono_tz::Tz;
 use toml::Spanned;
 
 use super::raw::{RawClosure, RawConfig, RawSpecial};
-use super::toml_errors::{nearest, toml_problem};
+use super::toml_errors::toml_problem;
 use super::{Clinic, Config, KioskSettings};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, nearest};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
 

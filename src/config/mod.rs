@@ -3,9 +3,7 @@
 
 mod check;
 mod raw;
-mod toml_errors;
-
-pub use toml_errors::nearest;
+pub(crate) mod toml_errors;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

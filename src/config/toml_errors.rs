@@ -1,6 +1,6 @@
 //! The TOML reader's complaints, reworded for the people who edit the files.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, nearest};
 use crate::sanitize::printable;
 
 const SYNTAX_HELP: &str = "check the TOML syntax near here: keys look like `name = \"value\"` and sections like `[hours]`";
@@ -85,14 +85,4 @@ fn wrong_type(rest: &str) -> (String, String) {
 
 fn backticked(text: &str) -> Vec<&str> {
     text.split('`').skip(1).step_by(2).collect()
-}
-
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    candidates
-        .map(|c| (strsim::levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }

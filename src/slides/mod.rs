@@ -1,0 +1,87 @@
+//! Slides: the files staff write in `content/`, turned into data the kiosk
+//! can schedule and draw.
+//!
+//! A slide file is TOML front matter between two lines of exactly `+++`,
+//! then a Markdown body. Everything here is pure except [`load_deck`] and
+//! [`ContentWatcher`], which read the folder.
+
+mod front;
+mod load;
+mod markdown;
+mod parse;
+mod style;
+mod vars;
+mod watch;
+mod window;
+mod wrap;
+
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::diagnostic::Diagnostic;
+
+pub use load::{Deck, MAX_FILE_BYTES, load_deck};
+pub use markdown::render_markdown;
+pub use parse::parse_slide;
+pub use vars::{PLACEHOLDERS, Vars, expand};
+pub use watch::ContentWatcher;
+pub use window::{When, Window};
+
+/// One slide, checked and ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slide {
+    /// The file's name inside the content folder, e.g. `010-what-is-acupuncture.md`.
+    pub file: String,
+    /// The heading shown above the body; never empty, safe to print.
+    pub title: String,
+    /// How long the slide stays up; `None` means the default from kiosk.toml.
+    pub duration: Option<Duration>,
+    /// `enabled = false` keeps a slide in the folder without showing it.
+    pub enabled: bool,
+    /// The dates, days and time of day the slide may show.
+    pub window: Window,
+    /// Which clinic states the slide shows in.
+    pub when: When,
+    /// Citations shown small at the bottom, safe to print.
+    pub sources: Vec<String>,
+    /// The date after which the health content should be checked again.
+    pub review_by: Option<ReviewBy>,
+    /// Text or a URL (e.g. `tel:+17202429756`) to draw as a QR code.
+    pub qr: Option<String>,
+    /// The Markdown body with placeholders such as `{{phone}}` still in it;
+    /// control characters removed. Fill it with [`expand`], then draw it with
+    /// [`render_markdown`].
+    pub body: String,
+}
+
+/// A slide's `review_by` date, with a ready-made warning pointing at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewBy {
+    pub date: NaiveDate,
+    /// "health content due for review since …", located at the value.
+    pub warning: Diagnostic,
+}
+
+impl Slide {
+    /// Whether the slide may show at wall-clock time `wall` (the clinic's
+    /// local time) while the clinic is `open` (and `closing_soon`).
+    pub fn is_eligible(&self, wall: NaiveDateTime, open: bool, closing_soon: bool) -> bool {
+        self.enabled && self.window.contains(wall) && self.when.matches(open, closing_soon)
+    }
+}
+
+/// The positions in `slides` of those that may show now, in order.
+pub fn eligible_indices(
+    slides: &[Slide],
+    wall: NaiveDateTime,
+    open: bool,
+    closing_soon: bool,
+) -> Vec<usize> {
+    slides
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_eligible(wall, open, closing_soon))
+        .map(|(i, _)| i)
+        .collect()
+}
