@@ -3,9 +3,10 @@
 //! until the next moment the screen has to change by itself.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -18,10 +19,14 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{App, Msg};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::Diagnostic;
+use crate::slides::{ContentWatcher, load_deck};
 
 /// A little past each wake-up time, so a tick never lands just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(2);
+/// How often the slide folder and `kiosk.toml` are checked for edits.
+const POLL_EVERY: Duration = Duration::from_secs(2);
 
 pub struct RunOptions {
     pub clock: Clock,
@@ -37,8 +42,13 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
         listen_for_input(tx);
-        let app = App::new(config, options.clock.now(), options.dev);
-        event_loop(&mut terminal, app, &options.clock, &rx)
+        let size = terminal.size()?;
+        let watch = Watch::new(&config);
+        let deck = load_deck(&config.kiosk.content_dir);
+        let app = App::new(config, options.clock.now(), options.dev)
+            .with_deck(deck)
+            .with_size(size.width, size.height);
+        event_loop(&mut terminal, app, &options.clock, &rx, watch)
     });
     leave_terminal();
     result
@@ -49,6 +59,7 @@ fn event_loop(
     mut app: App,
     clock: &Clock,
     rx: &Receiver<Msg>,
+    mut watch: Watch,
 ) -> io::Result<()> {
     let mut dirty = true;
     while app.running {
@@ -56,9 +67,16 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             dirty = false;
         }
-        let wait = clock.real_until(app.next_wake()) + WAKE_SLACK;
-        let msg = match rx.recv_timeout(wait) {
+        let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;
+        let until_poll = watch.next_poll.saturating_duration_since(Instant::now());
+        let msg = match rx.recv_timeout(until_wake.min(until_poll)) {
             Ok(msg) => msg,
+            Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
+                match watch.poll(&app.config) {
+                    Some(msg) => msg,
+                    None => continue,
+                }
+            }
             Err(RecvTimeoutError::Timeout) => Msg::Tick(clock.now()),
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
@@ -69,6 +87,60 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Watching the files staff edit: the slide folder and `kiosk.toml`.
+struct Watch {
+    content: ContentWatcher,
+    content_dir: PathBuf,
+    config_path: PathBuf,
+    config_stamp: Option<(u64, Option<SystemTime>)>,
+    next_poll: Instant,
+}
+
+impl Watch {
+    fn new(config: &Config) -> Self {
+        Self {
+            content: ContentWatcher::new(&config.kiosk.content_dir),
+            content_dir: config.kiosk.content_dir.clone(),
+            config_path: config.path.clone(),
+            config_stamp: stamp(&config.path),
+            next_poll: Instant::now() + POLL_EVERY,
+        }
+    }
+
+    /// Looks for edits; returns what was read again, if anything changed.
+    fn poll(&mut self, config: &Config) -> Option<Msg> {
+        self.next_poll = Instant::now() + POLL_EVERY;
+        if config.kiosk.content_dir != self.content_dir {
+            self.content = ContentWatcher::new(&config.kiosk.content_dir);
+            self.content_dir = config.kiosk.content_dir.clone();
+            return Some(Msg::DeckLoaded(load_deck(&self.content_dir)));
+        }
+        let now = stamp(&self.config_path);
+        if now != self.config_stamp {
+            self.config_stamp = now;
+            let loaded = match Config::load(&self.config_path) {
+                Ok(config) => Ok(Box::new(config)),
+                Err(ConfigError::Invalid(problems)) => Err(problems),
+                Err(e @ ConfigError::Unreadable { .. }) => Err(vec![Diagnostic::whole_file(
+                    &self.config_path.display().to_string(),
+                    e.to_string(),
+                )]),
+            };
+            return Some(Msg::ConfigLoaded(loaded));
+        }
+        self.content
+            .changed()
+            .then(|| Msg::DeckLoaded(load_deck(&self.content_dir)))
+    }
+}
+
+/// A file's size and modification time, to notice edits.
+fn stamp(path: &Path) -> Option<(u64, Option<SystemTime>)> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
 }
 
 fn listen_for_input(tx: Sender<Msg>) {

@@ -138,6 +138,19 @@ pub fn special_today(reason: &str) -> String {
     format!("Special hours today: {reason}")
 }
 
+pub const PAUSED: &str = "Paused";
+
+/// `Page 1 of 3`.
+pub fn page_of(page: usize, pages: usize) -> String {
+    format!("Page {page} of {pages}")
+}
+
+/// `Sources: Lancet, 2005; BMJ, 2005`.
+pub fn sources(list: &[String]) -> String {
+    let word = if list.len() == 1 { "Source" } else { "Sources" };
+    format!("{word}: {}", list.join("; "))
+}
+
 /// Capitalises the first letter, for a phrase that starts a line.
 pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();

@@ -50,3 +50,15 @@ pub fn warning() -> Style {
         .bg(Color::Yellow)
         .add_modifier(Modifier::BOLD)
 }
+
+pub fn slide_title() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+pub fn sources() -> Style {
+    Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC)
+}
+
+pub fn bar_done() -> Style {
+    Style::new().fg(Color::Cyan)
+}

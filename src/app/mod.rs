@@ -1,0 +1,174 @@
+//! The kiosk's state, the messages that change it, and `update`.
+//!
+//! Nothing here does I/O or reads the clock: the runtime passes the time in
+//! with every message, so tests can replay any moment.
+
+mod slides;
+
+use chrono::{DateTime, Duration, DurationRound, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::slides::Deck;
+use crate::slideshow::Slideshow;
+use crate::status::StatusReport;
+
+pub use slides::merge_reload;
+
+/// Something that happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// The clock reached a moment the app asked to be woken at (or any
+    /// later one).
+    Tick(DateTime<Utc>),
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// The slide folder changed and was read again.
+    DeckLoaded(Deck),
+    /// `kiosk.toml` changed and was read again: the new settings, or what
+    /// is wrong with them (the last good settings stay).
+    ConfigLoaded(Result<Box<Config>, Vec<Diagnostic>>),
+    /// SIGTERM or SIGHUP: leave cleanly.
+    Shutdown,
+}
+
+/// Problems staff need to know about, from the last reload.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub content: Vec<Diagnostic>,
+    pub config: Vec<Diagnostic>,
+}
+
+impl Problems {
+    pub fn count(&self) -> usize {
+        self.content.len() + self.config.len()
+    }
+}
+
+/// The whole state of the kiosk screen.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub config: Config,
+    pub now: DateTime<Utc>,
+    pub status: StatusReport,
+    pub deck: Deck,
+    pub show: Slideshow,
+    pub problems: Problems,
+    /// The terminal's size, for layout-dependent decisions (pages, clicks).
+    pub size: (u16, u16),
+    /// Development mode: Ctrl-C quits, and the screen says so.
+    pub dev: bool,
+    pub running: bool,
+}
+
+impl App {
+    pub fn new(config: Config, now: DateTime<Utc>, dev: bool) -> Self {
+        let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
+        Self {
+            config,
+            now,
+            status,
+            deck: Deck::default(),
+            show: Slideshow::new(&[], now),
+            problems: Problems::default(),
+            size: (80, 24),
+            dev,
+            running: true,
+        }
+    }
+
+    /// The app with `deck` loaded and showing from its first eligible slide.
+    pub fn with_deck(mut self, deck: Deck) -> Self {
+        self.problems.content = deck.problems.clone();
+        self.deck = deck;
+        self.show = Slideshow::new(&self.eligible(), self.now);
+        self
+    }
+
+    /// The app laid out for a terminal of this size.
+    pub fn with_size(mut self, width: u16, height: u16) -> Self {
+        self.size = (width, height);
+        self.settle_show();
+        self
+    }
+
+    /// Applies `msg`; returns whether anything visible changed.
+    pub fn update(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::Tick(now) => self.tick(now),
+            Msg::Key(key) => self.key(key),
+            Msg::Mouse(mouse) => self.mouse(mouse),
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.settle_show();
+                true
+            }
+            Msg::Paste(_) => false,
+            Msg::DeckLoaded(deck) => self.deck_loaded(deck),
+            Msg::ConfigLoaded(result) => self.config_loaded(result),
+            Msg::Shutdown => {
+                self.running = false;
+                false
+            }
+        }
+    }
+
+    fn tick(&mut self, now: DateTime<Utc>) -> bool {
+        self.now = now;
+        self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
+        self.advance_if_due();
+        // The runtime only ticks at moments the app asked for, each of
+        // which changes something on screen.
+        true
+    }
+
+    fn key(&mut self, key: KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.dev && ctrl_c {
+            self.running = false;
+            return false;
+        }
+        self.slide_key(key)
+    }
+
+    fn config_loaded(&mut self, result: Result<Box<Config>, Vec<Diagnostic>>) -> bool {
+        match result {
+            Ok(config) => {
+                self.config = *config;
+                self.problems.config.clear();
+                self.tick(self.now)
+            }
+            Err(problems) => {
+                self.problems.config = problems;
+                true
+            }
+        }
+    }
+
+    /// The next moment something on screen changes by itself: the clock's
+    /// next minute, the sign's next change, or the slideshow's next step.
+    pub fn next_wake(&self) -> DateTime<Utc> {
+        let next_minute = minute_of(self.now) + Duration::minutes(1);
+        [
+            Some(next_minute),
+            self.status.next_change,
+            self.next_slide_wake(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|t| *t > self.now)
+        .min()
+        .unwrap_or(next_minute)
+    }
+}
+
+fn minute_of(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.duration_trunc(Duration::minutes(1)).unwrap_or(t)
+}

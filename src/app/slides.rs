@@ -1,0 +1,176 @@
+//! The slideshow part of the app: which slide shows, moving on, and input
+//! on the slides screen.
+
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::App;
+use crate::slides::{Deck, Slide, Vars, eligible_indices};
+use crate::ui::{self, SlideLayout};
+
+impl App {
+    /// The slides that may show now, by position in the deck.
+    pub fn eligible(&self) -> Vec<usize> {
+        let wall = self.config.schedule.wall_at(self.now);
+        eligible_indices(
+            &self.deck.slides,
+            wall,
+            self.status.open,
+            self.status.closing_soon,
+        )
+    }
+
+    /// The showing slide, if any (none: the clinic screen shows).
+    pub fn current_slide(&self) -> Option<&Slide> {
+        self.show.slide.and_then(|i| self.deck.slides.get(i))
+    }
+
+    /// Values for the placeholders in slide text.
+    pub fn vars(&self) -> Vars {
+        Vars::new(&self.config, &self.status, self.now)
+    }
+
+    /// Where the showing slide's parts go on the current screen.
+    pub fn slide_layout(&self) -> Option<SlideLayout> {
+        let slide = self.current_slide()?;
+        let regions = ui::regions(self.screen_area())?;
+        Some(SlideLayout::new(slide, &self.vars(), regions.body))
+    }
+
+    fn screen_area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// How long each page of the showing slide stays up.
+    pub fn page_duration(&self) -> Duration {
+        let own = self.current_slide().and_then(|s| s.duration);
+        let std = own.unwrap_or(self.config.kiosk.slide_duration);
+        Duration::from_std(std).unwrap_or(Duration::seconds(20))
+    }
+
+    fn pages(&self) -> usize {
+        self.slide_layout().map_or(1, |l| l.pages())
+    }
+
+    /// Keeps the position valid after anything that may change which slides
+    /// are eligible or how many pages the current one has.
+    pub(super) fn settle_show(&mut self) {
+        let eligible = self.eligible();
+        let pages = self.pages();
+        self.show.settle(&eligible, pages, self.now);
+    }
+
+    pub(super) fn advance_if_due(&mut self) {
+        self.settle_show();
+        if self.now >= self.show.page_end(self.page_duration()) {
+            let eligible = self.eligible();
+            let pages = self.pages();
+            self.show.forward(&eligible, pages, self.now);
+            self.settle_show();
+        }
+    }
+
+    /// When the slideshow next changes something on screen: the end of the
+    /// page, or the progress bar's next step.
+    pub(super) fn next_slide_wake(&self) -> Option<DateTime<Utc>> {
+        self.current_slide()?;
+        let duration = self.page_duration();
+        let end = self.show.page_end(duration);
+        let cells = self.slide_layout().map_or(0, |l| l.bar_width());
+        if cells == 0 || self.show.is_paused(self.now) {
+            return Some(end);
+        }
+        let step = duration / i32::from(cells);
+        let done = (self.now - self.show.page_started).num_milliseconds();
+        let steps_done = done / step.num_milliseconds().max(1);
+        let next_step =
+            self.show.page_started + step * (i32::try_from(steps_done).unwrap_or(0) + 1);
+        Some(next_step.min(end))
+    }
+
+    pub(super) fn slide_key(&mut self, key: KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Right | KeyCode::PageDown => self.step(true),
+            KeyCode::Left | KeyCode::PageUp => self.step(false),
+            _ => false,
+        }
+    }
+
+    pub(super) fn mouse(&mut self, mouse: MouseEvent) -> bool {
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+            return false;
+        }
+        let Some(regions) = ui::regions(self.screen_area()) else {
+            return false;
+        };
+        let body = regions.body;
+        let inside = mouse.row >= body.y && mouse.row < body.bottom();
+        if !inside || self.current_slide().is_none() {
+            return false;
+        }
+        let third = body.width / 3;
+        if mouse.column < body.x + third {
+            self.step(false)
+        } else if mouse.column >= body.right().saturating_sub(third) {
+            self.step(true)
+        } else {
+            self.show.hold(self.now);
+            true
+        }
+    }
+
+    /// Moves one page on or back, then holds still for a while: someone is
+    /// reading.
+    fn step(&mut self, forward: bool) -> bool {
+        let eligible = self.eligible();
+        if forward {
+            let pages = self.pages();
+            self.show.forward(&eligible, pages, self.now);
+        } else {
+            self.show.back(&eligible, self.now);
+        }
+        self.settle_show();
+        self.show.hold(self.now);
+        true
+    }
+
+    pub(super) fn deck_loaded(&mut self, deck: Deck) -> bool {
+        let showing = self.current_slide().map(|s| s.file.clone());
+        self.problems.content = deck.problems.clone();
+        self.deck = merge_reload(&self.deck, deck);
+        // Stay on the same slide if it is still there.
+        let position = showing.and_then(|f| self.deck.slides.iter().position(|s| s.file == f));
+        if let Some(i) = position {
+            self.show.slide = Some(i);
+        }
+        self.settle_show();
+        true
+    }
+}
+
+/// The deck after a reload: the new one, except that a slide whose file now
+/// has a problem keeps its last good version, so a bad edit never takes a
+/// slide off the screen.
+pub fn merge_reload(old: &Deck, new: Deck) -> Deck {
+    let broken: Vec<&str> = new
+        .problems
+        .iter()
+        .filter_map(|d| std::path::Path::new(&d.file).file_name()?.to_str())
+        .collect();
+    let mut slides = new.slides.clone();
+    for kept in old
+        .slides
+        .iter()
+        .filter(|s| broken.contains(&s.file.as_str()))
+    {
+        if !slides.iter().any(|s| s.file == kept.file) {
+            slides.push(kept.clone());
+        }
+    }
+    slides.sort_by(|a, b| a.file.as_bytes().cmp(b.file.as_bytes()));
+    Deck {
+        slides,
+        problems: new.problems,
+    }
+}
