@@ -8,9 +8,11 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
+use crate::commands;
 use crate::config::{Config, ConfigError};
-use crate::hours::week_from;
+use crate::diagnostic::render_all;
 use crate::runtime::{self, RunOptions};
+use crate::slides::load_deck;
 use crate::status::StatusReport;
 
 /// A full-screen kiosk for a clinic waiting room: educational slides, a live
@@ -32,8 +34,14 @@ pub enum Command {
     Run(RunArgs),
     /// Print whether the clinic is open and when that changes.
     Status(StatusArgs),
-    /// Check the configuration and print a summary, or every problem found.
+    /// Check the configuration and every slide; print a summary and every
+    /// problem found.
     Check(CheckArgs),
+    /// Print a slide as the kiosk would draw it, as plain text.
+    Preview(PreviewArgs),
+    /// Print, for the coming days, what the sign will say and which slides
+    /// will play when.
+    Timeline(TimelineArgs),
 }
 
 #[derive(Debug, Default, Args)]
@@ -66,6 +74,31 @@ pub struct CheckArgs {
     /// Summarise the week starting at this moment (RFC 3339); default now.
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The slide file, e.g. content/010-what-is-acupuncture.md.
+    pub file: PathBuf,
+    /// Screen width in columns.
+    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub width: u16,
+    /// Screen height in rows.
+    #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub height: u16,
+    /// Draw it as at this moment (RFC 3339); default now.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Start here (RFC 3339); default now.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub from: Option<DateTime<Utc>>,
+    /// How many days to cover.
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub days: u32,
 }
 
 fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
@@ -123,6 +156,8 @@ fn run(cli: Cli) -> u8 {
         Command::Run(args) => run_kiosk(config, args),
         Command::Status(args) => status(&config, args),
         Command::Check(args) => check(&config, args.at.unwrap_or_else(Utc::now)),
+        Command::Preview(args) => preview(&config, &args),
+        Command::Timeline(args) => timeline(&config, &args),
     }
 }
 
@@ -165,55 +200,35 @@ fn status(config: &Config, args: StatusArgs) -> u8 {
 }
 
 fn check(config: &Config, at: DateTime<Utc>) -> u8 {
-    let schedule = &config.schedule;
-    let report = StatusReport::new(schedule, config.kiosk.closing_soon, at);
-    let today = schedule.wall_at(at).date();
-    let mut out = format!("{} is valid.\n", config.path.display());
-    out.push_str(&format!(
-        "Clinic: {} ({})\n",
-        config.clinic.name,
-        schedule.tz.name()
-    ));
-    out.push_str(&format!("Now: {}\n", report.line()));
-    out.push_str("Hours for the next 7 days:\n");
-    for day in week_from(schedule, today) {
-        let note = day
-            .note
-            .as_ref()
-            .map(|n| format!("  ({n})"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "  {} {:<10} {}{note}\n",
-            day.date,
-            day.day_label(),
-            day.hours
-        ));
-    }
-    let coming: Vec<_> = schedule
-        .closures
-        .iter()
-        .filter(|c| c.to >= today)
-        .take(5)
-        .collect();
-    if coming.is_empty() {
-        out.push_str("No closures coming up.\n");
+    let report = commands::check::check(config, at);
+    eprint!("{}", report.problems_text());
+    let code = print_out(&report.summary);
+    if report.errors.is_empty() {
+        code
     } else {
-        out.push_str("Next closures:\n");
-        for c in coming {
-            let dates = if c.from == c.to {
-                c.from.to_string()
-            } else {
-                format!("{} to {}", c.from, c.to)
-            };
-            let reason = c
-                .reason
-                .as_ref()
-                .map(|r| format!("  {r}"))
-                .unwrap_or_default();
-            out.push_str(&format!("  {dates}{reason}\n"));
+        exit::INVALID
+    }
+}
+
+fn preview(config: &Config, args: &PreviewArgs) -> u8 {
+    let at = args.at.unwrap_or_else(Utc::now);
+    match commands::preview::preview(config, &args.file, (args.width, args.height), at) {
+        Ok(text) => print_out(&text),
+        Err(problems) => {
+            eprint!("{}", render_all(&problems));
+            exit::INVALID
         }
     }
-    print_out(&out)
+}
+
+fn timeline(config: &Config, args: &TimelineArgs) -> u8 {
+    let from = args.from.unwrap_or_else(Utc::now);
+    let deck = load_deck(&config.kiosk.content_dir);
+    if !deck.problems.is_empty() {
+        eprint!("{}", render_all(&deck.problems));
+    }
+    let changes = commands::timeline::changes(config, &deck, from, args.days);
+    print_out(&commands::timeline::render(config, &deck, &changes))
 }
 
 fn print_out(text: &str) -> u8 {

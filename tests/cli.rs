@@ -245,6 +245,7 @@ Next closures:
   2026-11-26  Thanksgiving Day
   2026-12-25  Christmas Day
   2027-01-01  New Year's Day
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -270,6 +271,7 @@ Hours for the next 7 days:
 Next closures:
   2026-12-25  Christmas Day
   2027-01-01  New Year's Day
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -296,6 +298,7 @@ Next closures:
   2026-11-26  Thanksgiving Day
   2026-12-25  Christmas Day
   2027-01-01  New Year's Day
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -319,6 +322,7 @@ Hours for the next 7 days:
   2026-11-28 Saturday   9:00 AM – 11:30 AM
   2026-11-29 Sunday     Closed
 No closures coming up.
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -342,6 +346,7 @@ Hours for the next 7 days:
   2026-12-03 Thursday   6:00 PM – 11:00 PM
   2026-12-04 Friday     6:00 PM – 2:00 AM
 No closures coming up.
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -367,6 +372,7 @@ Hours for the next 7 days:
 Next closures:
   2026-12-25 to 2026-12-28  Winter break
   2027-01-01
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -390,6 +396,7 @@ Hours for the next 7 days:
   2026-11-28 Saturday   Closed
   2026-11-29 Sunday     Closed
 No closures coming up.
+Slides: none in content; the clinic's hours will show instead.
 ",
         )
         .run();
@@ -559,12 +566,14 @@ fn a_relative_config_path_is_read_from_the_working_directory() {
     // From the folder above the config.
     Test::new()
         .write("sub/kiosk.toml", &config)
+        .write("sub/content/.keep", "")
         .args(["--config", "sub/kiosk.toml", "status", "--at", MONDAY_OPEN])
         .stdout("OPEN · closes at 6:00 PM (in 7 h 18 min)\n")
         .run();
     // The option may also follow the subcommand.
     let out = Test::new()
         .write("sub/kiosk.toml", &config)
+        .write("sub/content/.keep", "")
         .args(["check", "--at", MONDAY_OPEN, "--config", "sub/kiosk.toml"])
         .any_stdout()
         .run();
@@ -576,6 +585,7 @@ fn a_relative_config_path_is_read_from_the_working_directory() {
     // From a sibling folder, through `..`.
     Test::new()
         .write("sub/kiosk.toml", &config)
+        .write("sub/content/.keep", "")
         .write("elsewhere/.keep", "")
         .current_dir("elsewhere")
         .args([
@@ -590,6 +600,7 @@ fn a_relative_config_path_is_read_from_the_working_directory() {
     // The same name from the wrong folder is not found.
     Test::new()
         .write("sub/kiosk.toml", &config)
+        .write("sub/content/.keep", "")
         .write("elsewhere/.keep", "")
         .current_dir("elsewhere")
         .args(["--config", "sub/kiosk.toml", "status", "--at", MONDAY_OPEN])
@@ -770,4 +781,138 @@ fn the_fixture_report_shows_both_texts() {
     assert!(report.contains("expected: Some(\"b\\n\")"), "{report}");
     assert!(report.contains("actual:   Some(\"c\\n\")"), "{report}");
     assert_eq!(mismatch("stdout", "same", "same"), "");
+}
+
+// ---------------------------------------------------------------------------
+// Slides: check, preview, timeline
+// ---------------------------------------------------------------------------
+
+const MINIMAL: &str = "[clinic]\nname = \"Test Clinic\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"09:00-18:00\"\n";
+
+#[test]
+fn the_bundled_config_and_content_check_clean() {
+    let out = Test::in_dir(common::manifest_dir())
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .run();
+    assert!(
+        out.stdout.ends_with("Slides: 24 in content, all fine.\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_broken_slide_is_located_and_fails_check() {
+    Test::new()
+        .config(MINIMAL)
+        .write("content/010-good.md", "+++\ntitle = \"Good\"\n+++\nFine.\n")
+        .write("content/020-bad.md", "+++\ntitle = \"Bad\"\nduraton = 20\n+++\nText.\n")
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .stderr(
+            "error: unknown setting duraton\n \
+             --> content/020-bad.md:3:1\n  |\n3 | duraton = 20\n  | ^^^^^^^\n  \
+             = help: did you mean duration? A slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by and qr\n\n\
+             1 slide problem found; those slides are not shown until fixed.\n",
+        )
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn a_slide_past_its_review_date_warns_but_passes() {
+    let out = Test::new()
+        .config(MINIMAL)
+        .write(
+            "content/010-old.md",
+            "+++\ntitle = \"Old\"\nreview_by = \"2026-01-01\"\nsources = [\"BMJ, 2005\"]\n+++\nText.\n",
+        )
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .any_stderr()
+        .status(0)
+        .run();
+    assert!(out.stderr.starts_with("warning: "), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("content/010-old.md:3:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout
+            .ends_with("Slides: 1 in content, 0 with errors, 1 warning.\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn preview_draws_a_slide_as_plain_text_page_by_page() {
+    let long: String = (1..=30)
+        .map(|i| format!("Paragraph number {i}.\n\n"))
+        .collect();
+    let out = Test::new()
+        .config(MINIMAL)
+        .write(
+            "content/010-long.md",
+            format!("+++\ntitle = \"A long slide\"\n+++\n{long}"),
+        )
+        .args([
+            "preview",
+            "content/010-long.md",
+            "--width",
+            "80",
+            "--height",
+            "24",
+            "--at",
+            MONDAY_OPEN,
+        ])
+        .any_stdout()
+        .run();
+    assert!(out.stdout.contains("── Page 1 of "), "{}", out.stdout);
+    assert!(out.stdout.contains("A long slide"), "{}", out.stdout);
+    assert!(out.stdout.contains("Paragraph number 1."), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Paragraph number 30."),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains('\u{1b}'), "plain text only");
+}
+
+#[test]
+fn preview_of_a_broken_slide_shows_the_problem() {
+    let out = Test::new()
+        .config(MINIMAL)
+        .write("content/bad.md", "no front matter here\n")
+        .args(["preview", "content/bad.md"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    assert!(out.stderr.contains("content/bad.md:1:1"), "{}", out.stderr);
+}
+
+#[test]
+fn timeline_shows_the_sign_and_slides_changing() {
+    Test::new()
+        .config(MINIMAL)
+        .write(
+            "content/010-always.md",
+            "+++\ntitle = \"Always\"\n+++\nHi.\n",
+        )
+        .write(
+            "content/020-closed.md",
+            "+++\ntitle = \"Closed\"\nwhen = \"closed\"\n+++\nBye.\n",
+        )
+        .args(["timeline", "--from", MONDAY_OPEN, "--days", "1"])
+        .stdout(
+            "\nMonday, November 23\n  \
+             10:42 AM  OPEN · closes at 6:00 PM\n            \
+             1 slide playing\n            010-always\n   \
+             5:30 PM  OPEN · closes at 6:00 PM (closing soon)\n   \
+             6:00 PM  CLOSED · opens Monday, November 30 at 9:00 AM\n            \
+             2 slides playing\n            + 020-closed\n",
+        )
+        .run();
 }

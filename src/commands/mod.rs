@@ -1,0 +1,30 @@
+//! The staff commands that print: `check`, `preview` and `timeline`.
+
+pub mod check;
+pub mod preview;
+pub mod timeline;
+
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+/// A drawn buffer as plain text, one line per row, trailing spaces removed.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf.cell((x, y)).map_or(" ", |c| c.symbol());
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

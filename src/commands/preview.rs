@@ -1,0 +1,58 @@
+//! `kiosk preview FILE`: a slide drawn as the kiosk would, as plain text.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::buffer_text;
+use crate::app::App;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::slides::{Deck, parse_slide};
+use crate::strings;
+
+/// Every page of the slide in `file` on a `width`×`height` screen, or what
+/// is wrong with the file.
+pub fn preview(
+    config: &Config,
+    file: &Path,
+    (width, height): (u16, u16),
+    at: DateTime<Utc>,
+) -> Result<String, Vec<Diagnostic>> {
+    let label = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| {
+        let reason = crate::config::io_reason(&e);
+        vec![Diagnostic::whole_file(
+            &label,
+            format!("cannot read the slide: {reason}"),
+        )]
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = file
+        .file_name()
+        .map_or(label.clone(), |n| n.to_string_lossy().into_owned());
+    let slide = parse_slide(&name, &label, &text)?;
+    let deck = Deck {
+        slides: vec![slide],
+        problems: Vec::new(),
+    };
+    let mut app = App::new(config.clone(), at, false).with_size(width, height);
+    app.deck = deck;
+    app.show.slide = Some(0);
+    let pages = app.slide_layout().map_or(1, |l| l.pages());
+    let mut out = String::new();
+    for page in 0..pages {
+        app.show.page = page;
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        (&app).render(area, &mut buf);
+        if pages > 1 {
+            out.push_str(&format!("── {} ──\n", strings::page_of(page + 1, pages)));
+        }
+        out.push_str(&buffer_text(&buf));
+    }
+    Ok(out)
+}
