@@ -72,7 +72,11 @@ fn assert_exited_cleanly(kiosk: &mut PtyKiosk) {
 fn shows_the_clinic_as_open() {
     let kiosk = run_at(MONDAY_OPEN, &[]);
     kiosk.wait_for_all(&[CLINIC, "OPEN", "Closes at 6:00 PM"]);
-    kiosk.wait_for_all(&["Monday, November 23", "10:42 AM", "Welcome, and thank you for waiting."]);
+    kiosk.wait_for_all(&[
+        "Monday, November 23",
+        "10:42 AM",
+        "Welcome, and thank you for waiting.",
+    ]);
     assert!(kiosk.in_alternate_screen());
     assert!(!kiosk.screen_text().contains("CLOSED"));
 }
