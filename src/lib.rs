@@ -11,5 +11,6 @@ pub mod runtime;
 pub mod sanitize;
 pub mod slideshow;
 pub mod status;
+pub mod store;
 pub mod strings;
 pub mod ui;
