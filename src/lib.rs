@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod diagnostic;
 pub mod hours;
+pub mod listing;
 pub mod runtime;
 pub mod sanitize;
 pub mod slideshow;
