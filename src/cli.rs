@@ -4,16 +4,18 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
 use crate::commands;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::render_all;
+use crate::listing;
 use crate::runtime::{self, RunOptions};
 use crate::slides::load_deck;
 use crate::status::StatusReport;
+use crate::store::Store;
 
 /// A full-screen kiosk for a clinic waiting room: educational slides, a live
 /// OPEN / CLOSED sign, and check-in.
@@ -42,6 +44,44 @@ pub enum Command {
     /// Print, for the coming days, what the sign will say and which slides
     /// will play when.
     Timeline(TimelineArgs),
+    /// For the front desk: list or purge the check-ins stored by the kiosk.
+    #[command(subcommand)]
+    Checkins(CheckinsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckinsCommand {
+    /// List one day's check-ins by ticket number.
+    List(ListArgs),
+    /// Delete the check-ins of every day more than DAYS days ago.
+    Purge(PurgeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The day to list, in the clinic's time zone; default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Print a JSON array, one object per check-in.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV with a header row, for a spreadsheet.
+    #[arg(long)]
+    pub csv: bool,
+    /// Take "today" from this moment (RFC 3339) instead of the clock.
+    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Keep today and the DAYS days before it; default `retention_days` from
+    /// kiosk.toml. 0 deletes everything before today.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
+    pub older_than: Option<u32>,
+    /// Take "today" from this moment (RFC 3339) instead of the clock.
+    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Default, Args)]
@@ -109,6 +149,11 @@ fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{e}; write a date as YYYY-MM-DD, e.g. 2026-11-23"))
+}
+
 fn parse_speed(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(speed) if speed.is_finite() && (0.001..=100_000.0).contains(&speed) => Ok(speed),
@@ -158,6 +203,46 @@ fn run(cli: Cli) -> u8 {
         Command::Check(args) => check(&config, args.at.unwrap_or_else(Utc::now)),
         Command::Preview(args) => preview(&config, &args),
         Command::Timeline(args) => timeline(&config, &args),
+        Command::Checkins(command) => checkins(&config, command),
+    }
+}
+
+fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
+    let tz = config.schedule.tz;
+    let today =
+        |at: Option<DateTime<Utc>>| at.unwrap_or_else(Utc::now).with_timezone(&tz).date_naive();
+    let result = Store::open(&config.checkin.database, tz).and_then(|mut store| match command {
+        CheckinsCommand::List(args) => {
+            let day = args.date.unwrap_or_else(|| today(args.at));
+            let records = store.list(day)?;
+            Ok(if args.json {
+                listing::json(&records, tz)
+            } else if args.csv {
+                listing::csv(&records, tz)
+            } else if records.is_empty() {
+                format!("No check-ins on {day}.\n")
+            } else {
+                listing::table(&records, tz)
+            })
+        }
+        CheckinsCommand::Purge(args) => {
+            let days = args.older_than.unwrap_or(config.checkin.retention_days);
+            let cutoff = today(args.at)
+                .checked_sub_days(Days::new(days.into()))
+                .unwrap_or(NaiveDate::MIN);
+            let deleted = store.purge_older_than(cutoff)?;
+            let plural = if deleted == 1 { "" } else { "s" };
+            Ok(format!(
+                "Deleted {deleted} check-in{plural} from before {cutoff}.\n"
+            ))
+        }
+    });
+    match result {
+        Ok(out) => print_out(&out),
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit::FAILURE
+        }
     }
 }
 

@@ -248,7 +248,7 @@ fn the_visit_us_slide_fills_in_the_clinic() {
         .collect();
     // No-break spaces keep the phone number and each time in one piece.
     let text = text.join("\n").replace('\u{a0}', " ");
-    assert!(text.starts_with("Lakewood Acupuncture\n\n7114 W Jefferson Ave, Suite 112\nLakewood, CO 80235\n\nPhone: (720) 242-9756\n"), "{text}");
+    assert!(text.starts_with("Lakewood Acupuncture\nPhone: (720) 242-9756\n7114 W Jefferson Ave, Suite 112\nLakewood, CO 80235\n\n"), "{text}");
     assert!(
         text.contains("• Saturday (today): 9:00 AM – 2:00 PM\n• Sunday: Closed\n"),
         "{text}"

@@ -9,13 +9,14 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::Spanned;
 
-use super::raw::{RawClosure, RawConfig, RawSpecial};
+use super::raw::{RawCheckin, RawClosure, RawConfig, RawKiosk, RawSpecial};
 use super::toml_errors::toml_problem;
-use super::{Clinic, Config, KioskSettings};
+use super::{CheckinSettings, Clinic, Config, KioskSettings};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
 
+const DEFAULT_DATABASE: &str = "data/checkins.db";
 const DATE_HELP: &str = "write dates as \"YYYY-MM-DD\" in quotes, e.g. \"2026-12-25\"";
 
 struct Checker<'a> {
@@ -136,18 +137,8 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
     }
     let closures = closures(&mut c, &raw.closures);
     let special = special_days(&mut c, &raw.special_hours);
-    let k = &raw.kiosk;
-    let slide_seconds = c.integer(k.slide_seconds.as_ref(), 20, 1..3601, "slide_seconds");
-    let soon = c.integer(
-        k.closing_soon_minutes.as_ref(),
-        30,
-        0..721,
-        "closing_soon_minutes",
-    );
-    let content = k
-        .content_dir
-        .as_ref()
-        .map_or("content", |v| v.get_ref().as_str());
+    let kiosk = kiosk(&mut c, &raw.kiosk, base_dir);
+    let checkin = checkin(&mut c, &raw.checkin, base_dir);
     let (Some(tz), true) = (tz, c.problems.is_empty()) else {
         return Err(c.problems);
     };
@@ -168,12 +159,48 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
             closures,
             special,
         },
-        kiosk: KioskSettings {
-            content_dir: base_dir.join(content),
-            slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
-            closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
-        },
+        kiosk,
+        checkin,
     })
+}
+
+fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
+    let slide_seconds = c.integer(k.slide_seconds.as_ref(), 20, 1..3601, "slide_seconds");
+    let soon = c.integer(
+        k.closing_soon_minutes.as_ref(),
+        30,
+        0..721,
+        "closing_soon_minutes",
+    );
+    let content = k
+        .content_dir
+        .as_ref()
+        .map_or("content", |v| v.get_ref().as_str());
+    KioskSettings {
+        content_dir: base_dir.join(content),
+        slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
+        closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
+    }
+}
+
+fn checkin(c: &mut Checker<'_>, raw: &RawCheckin, base_dir: &Path) -> CheckinSettings {
+    let days = c.integer(raw.retention_days.as_ref(), 30, 1..3651, "retention_days");
+    let database = match &raw.database {
+        Some(value) if value.get_ref().trim().is_empty() => {
+            c.error(
+                value.span(),
+                "`database` is empty",
+                "name the check-in database file, e.g. \"data/checkins.db\", or leave the key out to use that",
+            );
+            DEFAULT_DATABASE
+        }
+        Some(value) => value.get_ref().trim(),
+        None => DEFAULT_DATABASE,
+    };
+    CheckinSettings {
+        database: base_dir.join(database),
+        retention_days: u32::try_from(days).unwrap_or(30),
+    }
 }
 
 fn closures(c: &mut Checker<'_>, raw: &[Spanned<RawClosure>]) -> Vec<Closure> {

@@ -30,6 +30,15 @@ pub struct KioskSettings {
     pub closing_soon: Duration,
 }
 
+/// Where check-ins are kept, and for how long.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckinSettings {
+    /// The SQLite database file, resolved against the config file's folder.
+    pub database: PathBuf,
+    /// Check-ins from more than this many days ago are purged.
+    pub retention_days: u32,
+}
+
 /// A complete, checked configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -38,6 +47,7 @@ pub struct Config {
     pub clinic: Clinic,
     pub schedule: Schedule,
     pub kiosk: KioskSettings,
+    pub checkin: CheckinSettings,
 }
 
 /// Why a configuration could not be used.
@@ -125,5 +135,70 @@ impl Config {
     /// resolve against `base_dir`.
     pub fn parse(path: &Path, source: &str, base_dir: &Path) -> Result<Self, Vec<Diagnostic>> {
         check::check(path, source, base_dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLINIC: &str = "[clinic]\nname = \"C\"\ntimezone = \"America/Denver\"\n";
+
+    fn parse(extra: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(
+            Path::new("kiosk.toml"),
+            &format!("{CLINIC}{extra}"),
+            Path::new("/srv/kiosk"),
+        )
+    }
+
+    fn messages(extra: &str) -> Vec<String> {
+        parse(extra)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn checkin_defaults_sit_beside_the_file() {
+        let config = parse("").map(|c| c.checkin);
+        assert_eq!(
+            config,
+            Ok(CheckinSettings {
+                database: PathBuf::from("/srv/kiosk/data/checkins.db"),
+                retention_days: 30,
+            })
+        );
+    }
+
+    #[test]
+    fn checkin_keys_are_read() {
+        let config =
+            parse("[checkin]\ndatabase = \"/var/lib/kiosk/c.db\"\nretention_days = 3650\n")
+                .map(|c| c.checkin);
+        assert_eq!(
+            config,
+            Ok(CheckinSettings {
+                database: PathBuf::from("/var/lib/kiosk/c.db"),
+                retention_days: 3650,
+            })
+        );
+    }
+
+    #[test]
+    fn checkin_mistakes_are_located() {
+        assert_eq!(
+            messages("[checkin]\nretention_days = 0\ndatabase = \" \"\n"),
+            [
+                "5:18 retention_days must be from 1 to 3650, not 0",
+                "6:12 `database` is empty"
+            ]
+        );
+        assert_eq!(
+            messages("[checkin]\nretention = 3\n"),
+            ["5:1 unknown key `retention`"]
+        );
     }
 }

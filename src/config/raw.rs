@@ -16,6 +16,8 @@ pub struct RawConfig {
     pub special_hours: Vec<Spanned<RawSpecial>>,
     #[serde(default)]
     pub kiosk: RawKiosk,
+    #[serde(default)]
+    pub checkin: RawCheckin,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,4 +81,11 @@ pub struct RawKiosk {
     pub content_dir: Option<Spanned<String>>,
     pub slide_seconds: Option<Spanned<i64>>,
     pub closing_soon_minutes: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckin {
+    pub database: Option<Spanned<String>>,
+    pub retention_days: Option<Spanned<i64>>,
 }

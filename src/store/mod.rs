@@ -1,0 +1,187 @@
+//! The check-in database. Nothing else in the kiosk touches it.
+//!
+//! One SQLite file (by default `data/checkins.db` next to `kiosk.toml`) in
+//! WAL mode with `synchronous=FULL`: a write returns only once it is on
+//! disk, and readers in other processes (`kiosk checkins list`) see whole
+//! transactions while the kiosk writes. The folder is made 0700 and the
+//! file and its `-wal` / `-shm` companions 0600. Deleted rows are
+//! overwritten (`secure_delete`) and the freed pages given back
+//! (`auto_vacuum=INCREMENTAL`), so purged patient data does not linger.
+//!
+//! The tables are described in `schema.rs`: times are stored as whole
+//! milliseconds since 1970 UTC, and each check-in's fields as rows of a
+//! child table, in form order.
+
+mod error;
+mod files;
+mod identity;
+mod read;
+mod record;
+mod schema;
+mod write;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_open;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Utc;
+use chrono_tz::Tz;
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+
+pub use error::StoreError;
+pub use identity::{fold, identity_key};
+pub use record::{
+    CheckinId, CheckinRecord, Inserted, MAX_FIELDS, MAX_KEY_CHARS, MAX_VALUE_CHARS, NewCheckin,
+    Person, Status,
+};
+pub use schema::LATEST as SCHEMA_VERSION;
+
+/// How long a write waits for another process's lock before giving up
+/// with [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open check-in database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    tz: Tz,
+}
+
+/// What [`Store::open_or_quarantine`] did.
+#[derive(Debug)]
+pub struct Opened {
+    pub store: Store,
+    /// Set when the file was damaged and was moved aside for a fresh one.
+    pub quarantined: Option<Quarantined>,
+}
+
+/// A damaged database that was moved aside (never deleted).
+#[derive(Debug)]
+pub struct Quarantined {
+    /// Where the old file is now; its `-wal` and `-shm`, if there were any,
+    /// sit beside it with the same name plus their suffix.
+    pub moved_to: PathBuf,
+    /// Why it could not be used.
+    pub reason: StoreError,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folders) if
+    /// missing and bringing its schema up to date. `tz` is the clinic's time
+    /// zone, which decides the day a ticket number belongs to.
+    pub fn open(path: &Path, tz: Tz) -> Result<Self, StoreError> {
+        Self::open_with(path, tz, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    }
+
+    /// Like [`Store::open`], but when the file is not a database or is
+    /// damaged it is renamed to `<name>.corrupt-<UTC time>` (with its `-wal`
+    /// and `-shm`) and a fresh database is started in its place, so the
+    /// kiosk keeps taking check-ins. Other errors are returned as they are.
+    pub fn open_or_quarantine(path: &Path, tz: Tz) -> Result<Opened, StoreError> {
+        match Self::open(path, tz) {
+            Ok(store) => Ok(Opened {
+                store,
+                quarantined: None,
+            }),
+            Err(reason) if reason.is_corrupt() => {
+                let moved_to = files::quarantine(path, Utc::now())?;
+                let store = Self::open(path, tz)?;
+                Ok(Opened {
+                    store,
+                    quarantined: Some(Quarantined { moved_to, reason }),
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_with(path: &Path, tz: Tz, flags: OpenFlags) -> Result<Self, StoreError> {
+        files::prepare(path)?;
+        let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
+        let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+        let mode = configure(&conn).map_err(fail)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            let detail = format!("the journal mode stayed \"{mode}\" instead of WAL");
+            return Err(match conn.is_readonly(MAIN_DB) {
+                Ok(true) => StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                    detail,
+                },
+                _ => StoreError::Other {
+                    path: path.to_path_buf(),
+                    detail,
+                },
+            });
+        }
+        let problems = quick_check(&conn).map_err(fail)?;
+        if problems.first().is_none_or(|first| first != "ok") {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: format!("quick_check found: {}", problems.join("; ")),
+            });
+        }
+        if let schema::Outcome::TooNew(found) = schema::migrate(&mut conn).map_err(fail)? {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: schema::LATEST,
+            });
+        }
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+            .map_err(fail)?;
+        files::tighten_side_files(path)?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+            tz,
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The clinic's time zone, which decides each check-in's local date.
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    fn fail(&self, error: &rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, error)
+    }
+}
+
+/// Sets the connection up; returns the journal mode SQLite settled on.
+///
+/// Until the file has passed every check, closing the connection must not
+/// checkpoint: that would write into a file about to be quarantined and
+/// delete its `-wal`. `open_with` turns checkpoint-on-close back on at the end.
+fn configure(conn: &Connection) -> rusqlite::Result<String> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    // Takes effect only on a database without tables yet; harmless otherwise.
+    conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(mode)
+}
+
+/// The lines `PRAGMA quick_check` prints: just "ok" for a sound file.
+fn quick_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut lines = Vec::new();
+    conn.pragma_query(None, "quick_check", |row| {
+        lines.push(row.get::<_, String>(0)?);
+        Ok(())
+    })?;
+    Ok(lines)
+}

@@ -1,0 +1,168 @@
+//! Changing the database: check-ins, status changes and purges. Each change
+//! is one IMMEDIATE transaction, committed (and so, with `synchronous=FULL`,
+//! on disk) before the function returns `Ok`.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::identity::identity_key;
+use super::record::{CheckinId, Inserted, NewCheckin, Status, clean_fields};
+use super::{Store, StoreError};
+
+impl Store {
+    /// Stores a check-in made at `now` and gives it the next ticket of its
+    /// day (the date of `now` in the clinic's zone; tickets start at 1).
+    ///
+    /// If the same person (see [`identity_key`]) already checked in on that
+    /// day no more than `duplicate_window` before `now`, nothing is stored
+    /// and their earlier ticket is returned as [`Inserted::Duplicate`].
+    ///
+    /// The ticket is worked out inside the same IMMEDIATE transaction as the
+    /// insert, so two processes never hand out the same number. Returns only
+    /// after the transaction is committed.
+    pub fn insert(
+        &mut self,
+        new: &NewCheckin,
+        now: DateTime<Utc>,
+        duplicate_window: Duration,
+    ) -> Result<Inserted, StoreError> {
+        let row = Row {
+            identity: identity_key(&new.person),
+            fields: clean_fields(&new.fields),
+            local_date: date_text(now.with_timezone(&self.tz).date_naive()),
+            now_ms: now.timestamp_millis(),
+            since_ms: now
+                .checked_sub_signed(duplicate_window)
+                .map_or(i64::MIN, |t| t.timestamp_millis()),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::sqlite(&self.path, &e))?;
+        insert_in(tx, &row).map_err(|e| StoreError::sqlite(&self.path, &e))
+    }
+
+    /// Moves a check-in to `status`, noting when.
+    pub fn set_status(
+        &mut self,
+        id: CheckinId,
+        status: Status,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE checkin SET status = ?1, status_changed_at_ms = ?2 WHERE id = ?3",
+                params![status.as_str(), now.timestamp_millis(), id.0],
+            )
+            .map_err(|e| self.fail(&e))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                path: self.path.clone(),
+                id: id.0,
+            });
+        }
+        Ok(())
+    }
+
+    /// Deletes every check-in (with its fields) whose local date is before
+    /// `cutoff_date`, and returns how many. Then gives the freed pages back
+    /// (`incremental_vacuum`; deleted rows were already overwritten with
+    /// zeros by `secure_delete`) and empties the WAL file
+    /// (`wal_checkpoint(TRUNCATE)`), so the data does not linger on disk.
+    /// The checkpoint cannot finish while another process is reading; it
+    /// then completes at a later purge or when the last connection closes.
+    pub fn purge_older_than(&mut self, cutoff_date: NaiveDate) -> Result<usize, StoreError> {
+        let deleted = self
+            .conn
+            .execute(
+                "DELETE FROM checkin WHERE local_date < ?1",
+                [date_text(cutoff_date)],
+            )
+            .map_err(|e| self.fail(&e))?;
+        for pragma in [
+            "PRAGMA incremental_vacuum",
+            "PRAGMA wal_checkpoint(TRUNCATE)",
+        ] {
+            run_to_end(&self.conn, pragma).map_err(|e| self.fail(&e))?;
+        }
+        Ok(deleted)
+    }
+}
+
+/// A check-in, cleaned and ready for the database.
+struct Row {
+    identity: String,
+    fields: Vec<(String, String)>,
+    local_date: String,
+    now_ms: i64,
+    since_ms: i64,
+}
+
+fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
+    let earlier: Option<(i64, i64)> = tx
+        .query_row(
+            "SELECT id, ticket FROM checkin
+             WHERE identity = ?1 AND local_date = ?2 AND checked_in_at_ms >= ?3
+             ORDER BY checked_in_at_ms DESC, id DESC LIMIT 1",
+            params![row.identity, row.local_date, row.since_ms],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((id, ticket)) = earlier {
+        tx.commit()?;
+        return Ok(Inserted::Duplicate {
+            ticket: ticket_number(ticket)?,
+            id: CheckinId(id),
+        });
+    }
+    let last: i64 = tx.query_row(
+        "SELECT coalesce(max(ticket), 0) FROM checkin WHERE local_date = ?1",
+        [&row.local_date],
+        |r| r.get(0),
+    )?;
+    let ticket = ticket_number(last.saturating_add(1))?;
+    tx.execute(
+        "INSERT INTO checkin (ticket, checked_in_at_ms, local_date, status,
+                              status_changed_at_ms, identity)
+         VALUES (?1, ?2, ?3, ?4, ?2, ?5)",
+        params![
+            ticket,
+            row.now_ms,
+            row.local_date,
+            Status::Waiting.as_str(),
+            row.identity
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    {
+        let mut field = tx.prepare_cached(
+            "INSERT INTO checkin_field (checkin_id, position, key, value) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (position, (key, value)) in (0_i64..).zip(&row.fields) {
+            field.execute(params![id, position, key, value])?;
+        }
+    }
+    tx.commit()?;
+    Ok(Inserted::New {
+        ticket,
+        id: CheckinId(id),
+    })
+}
+
+fn ticket_number(value: i64) -> rusqlite::Result<u32> {
+    u32::try_from(value).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, value))
+}
+
+/// The form dates take in the database: `YYYY-MM-DD`.
+pub(super) fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Runs a statement, stepping through any rows it returns.
+fn run_to_end(conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while rows.next()?.is_some() {}
+    Ok(())
+}
