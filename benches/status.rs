@@ -17,7 +17,9 @@ fn bundled() -> Option<Config> {
 }
 
 fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).map(|t| t.to_utc()).unwrap_or_default()
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.to_utc())
+        .unwrap_or_default()
 }
 
 fn status(c: &mut Criterion) {
@@ -38,7 +40,13 @@ fn status(c: &mut Criterion) {
     }
     let t = cases[0].1;
     c.bench_function("status_report/open weekday", |b| {
-        b.iter(|| black_box(StatusReport::new(schedule, config.kiosk.closing_soon, black_box(t))))
+        b.iter(|| {
+            black_box(StatusReport::new(
+                schedule,
+                config.kiosk.closing_soon,
+                black_box(t),
+            ))
+        })
     });
 }
 

@@ -96,7 +96,9 @@ mod tests {
 
     #[test]
     fn too_small_an_area_draws_nothing() {
-        let Some(qr) = Qr::new("x") else { unreachable!() };
+        let Some(qr) = Qr::new("x") else {
+            unreachable!()
+        };
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 5));
         (&qr).render(buf.area, &mut buf);
         assert!(buf.content.iter().all(|c| c.symbol() == " "));
