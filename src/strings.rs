@@ -139,6 +139,8 @@ pub const CHECKIN_TITLE: &str = "Check in";
 pub const CHECKIN_INTRO: &str = "Please type your details.";
 pub const CHECKIN_BUTTON: &str = "Check in";
 pub const CHECKIN_HELP: &str = "Enter: next  ·  Tab: move  ·  Esc: back";
+/// The help line on a narrow screen.
+pub const CHECKIN_HELP_SHORT: &str = "Enter: next · Esc: back";
 pub const CHECKIN_HELP_CHOICE: &str = "←/→ or 1–9: choose  ·  Enter: next  ·  Esc: back";
 /// A choice field with nothing chosen yet, when its answers do not fit.
 pub const CHOOSE_HINT: &str = "Use ← → or 1–9 to choose";
@@ -213,6 +215,11 @@ pub fn understood_as(shown: &str) -> String {
 /// The idle warning: `Still there? Clearing in 7 s — touch or press any key`.
 pub fn still_there(seconds: u64) -> String {
     format!("Still there? Clearing in {seconds} s — touch or press any key")
+}
+
+/// The idle warning on a narrow screen: `Still there? 7 s`.
+pub fn still_there_short(seconds: u64) -> String {
+    format!("Still there? {seconds} s")
 }
 
 /// Which answer of a choice is showing: `2 of 3`.

@@ -128,6 +128,12 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let (body, pm) = half_day(&compact);
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+    {
+        return None;
+    }
     let (hour, minute) = match body.split_once([':', '.']) {
         Some((h, m)) if (1..=2).contains(&h.len()) && m.len() == 2 => (h, m),
         Some(_) => return None,
@@ -135,9 +141,6 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
         None if (3..=4).contains(&body.len()) => body.split_at(body.len() - 2),
         None => return None,
     };
-    if !(hour.bytes().chain(minute.bytes())).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
     let (hour, minute): (u32, u32) = (hour.parse().ok()?, minute.parse().ok()?);
     let hour = match pm {
         None if hour < 24 => hour,

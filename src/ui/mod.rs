@@ -1,5 +1,6 @@
 //! Drawing. Reads the app state and never changes it.
 
+mod checkin;
 mod clinic_info;
 mod header;
 pub mod qr;
@@ -10,6 +11,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+pub use self::checkin::{form_hit, render_form};
 use crate::app::App;
 use crate::strings;
 

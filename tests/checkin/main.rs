@@ -5,8 +5,8 @@
 // mod config;
 mod date;
 mod editing;
-// mod props;
-// mod render;
+mod props;
+mod render;
 mod validation;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
