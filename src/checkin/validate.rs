@@ -32,7 +32,7 @@ impl Valid {
 /// Checks `text` as the answer to `spec`, with `today` deciding what is in
 /// the future. The error is the message for the patient.
 pub fn validate(spec: &FieldSpec, text: &str, today: NaiveDate) -> Result<Valid, String> {
-    let trimmed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = collapse(text);
     if trimmed.is_empty() {
         return match (spec.required, spec.kind) {
             (false, _) => Ok(Valid::same(String::new())),
@@ -57,11 +57,16 @@ pub fn validate(spec: &FieldSpec, text: &str, today: NaiveDate) -> Result<Valid,
             Err(PhoneProblem::AreaCode) => Err(strings::phone_area_code(label)),
             Err(PhoneProblem::Digits) => Err(strings::phone_digits(label)),
         },
-        FieldKind::Choice => match spec.choices.iter().find(|c| **c == trimmed) {
+        FieldKind::Choice => match spec.choices.iter().find(|c| collapse(c) == trimmed) {
             Some(choice) => Ok(Valid::same(choice.clone())),
             None => Err(strings::please_choose(label)),
         },
     }
+}
+
+/// `text` trimmed, with every run of spaces inside it made one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn date(label: &str, text: &str, today: NaiveDate) -> Result<Valid, String> {

@@ -1,5 +1,7 @@
 //! Turning the raw file into a [`Config`], collecting every mistake.
 
+mod checkin;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -143,6 +145,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
         0..721,
         "closing_soon_minutes",
     );
+    let checkin = c.checkin(&raw.checkin);
     let content = k
         .content_dir
         .as_ref()
@@ -172,6 +175,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
             slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
             closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
         },
+        checkin,
     })
 }
 

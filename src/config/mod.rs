@@ -7,6 +7,7 @@ mod raw;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::checkin::FieldSpec;
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::Schedule;
 
@@ -29,6 +30,21 @@ pub struct KioskSettings {
     pub closing_soon: Duration,
 }
 
+/// The check-in form and its timings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckinSettings {
+    /// The questions, in order; [`FieldSpec::defaults`] unless the file
+    /// lists its own.
+    pub fields: Vec<FieldSpec>,
+    /// Check-in opens this long before the clinic does.
+    pub open_before: Duration,
+    /// An untouched form is cleared after this long.
+    pub idle_timeout: Duration,
+    /// A second check-in by the same patient within this long is a
+    /// duplicate.
+    pub duplicate_window: Duration,
+}
+
 /// A complete, checked configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -37,6 +53,7 @@ pub struct Config {
     pub clinic: Clinic,
     pub schedule: Schedule,
     pub kiosk: KioskSettings,
+    pub checkin: CheckinSettings,
 }
 
 /// Why a configuration could not be used.

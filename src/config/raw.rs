@@ -16,6 +16,8 @@ pub struct RawConfig {
     pub special_hours: Vec<Spanned<RawSpecial>>,
     #[serde(default)]
     pub kiosk: RawKiosk,
+    #[serde(default)]
+    pub checkin: RawCheckin,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,4 +81,25 @@ pub struct RawKiosk {
     pub content_dir: Option<Spanned<String>>,
     pub slide_seconds: Option<Spanned<i64>>,
     pub closing_soon_minutes: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckin {
+    pub fields: Option<Spanned<Vec<Spanned<RawField>>>>,
+    pub open_before_minutes: Option<Spanned<i64>>,
+    pub idle_timeout_seconds: Option<Spanned<i64>>,
+    pub duplicate_window_minutes: Option<Spanned<i64>>,
+}
+
+/// One `[[checkin.fields]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    pub key: Spanned<String>,
+    pub label: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub required: Option<bool>,
+    pub max_length: Option<Spanned<i64>>,
+    pub choices: Option<Spanned<Vec<Spanned<String>>>>,
 }

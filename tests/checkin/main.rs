@@ -2,7 +2,7 @@
 //! messages, editing by character, the idle timer, drawing and clicks, and
 //! the `[checkin]` configuration.
 
-// mod config;
+mod config;
 mod date;
 mod editing;
 mod props;
