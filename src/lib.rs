@@ -2,6 +2,7 @@
 //! and a thin shell (`runtime`) that owns the terminal, input and clock.
 
 pub mod app;
+pub mod checkin;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -190,6 +190,124 @@ pub fn week_line(day: &str, hours: &str, note: Option<&str>, is_today: bool) -> 
     }
 }
 
+// The check-in form.
+
+pub const CHECKIN_TITLE: &str = "Check in";
+pub const CHECKIN_INTRO: &str = "Please type your details.";
+pub const CHECKIN_BUTTON: &str = "Check in";
+pub const CHECKIN_HELP: &str = "Enter: next  ·  Tab: move  ·  Esc: back";
+/// The help line on a narrow screen.
+pub const CHECKIN_HELP_SHORT: &str = "Enter: next · Esc: back";
+pub const CHECKIN_HELP_CHOICE: &str = "←/→ or 1–9: choose  ·  Enter: next  ·  Esc: back";
+/// A choice field with nothing chosen yet, when its answers do not fit.
+pub const CHOOSE_HINT: &str = "Use ← → or 1–9 to choose";
+/// Shown, faintly, in an empty field of these kinds.
+pub const DATE_PLACEHOLDER: &str = "MM/DD/YYYY";
+pub const TIME_PLACEHOLDER: &str = "e.g. 9:30 am";
+pub const PHONE_PLACEHOLDER: &str = "area code and number";
+/// Beside the label of a field that may be left empty.
+pub const OPTIONAL: &str = "(optional)";
+pub const FIRST_NAME: &str = "First name";
+pub const LAST_NAME: &str = "Last name";
+pub const DATE_OF_BIRTH: &str = "Date of birth";
+
+/// `Please enter your first name.`
+pub fn please_enter(label: &str) -> String {
+    format!("Please enter your {}.", lower_first(label))
+}
+
+/// `Please choose your visit type.`
+pub fn please_choose(label: &str) -> String {
+    format!("Please choose your {}.", lower_first(label))
+}
+
+/// A name made only of digits or symbols.
+pub fn use_letters(label: &str) -> String {
+    format!("Please type your {} using letters.", lower_first(label))
+}
+
+pub fn date_format(label: &str) -> String {
+    format!("{label}: type it as MM/DD/YYYY, e.g. 04/17/1962")
+}
+
+/// `17/04/1962`: day first.
+pub fn date_month_first(label: &str) -> String {
+    format!("{label}: the month comes first. Type it as MM/DD/YYYY, e.g. 04/17/1962")
+}
+
+/// `02/30/1990`.
+pub fn date_no_such_day(label: &str, month: u32, year: i32, days: u32) -> String {
+    format!(
+        "{label}: {} {year} has only {days} days. Please check the day.",
+        month_name(month)
+    )
+}
+
+pub fn date_future(label: &str) -> String {
+    format!("{label} can't be in the future. Please check the year.")
+}
+
+/// A year before 1900.
+pub fn date_too_old(label: &str) -> String {
+    format!("{label}: please check the year, e.g. 04/17/1962")
+}
+
+pub fn time_format(label: &str) -> String {
+    format!("{label}: type a time such as 9:30 am or 14:05")
+}
+
+pub fn phone_digits(label: &str) -> String {
+    format!("{label}: type all 10 digits, starting with the area code")
+}
+
+pub fn phone_area_code(label: &str) -> String {
+    format!("{label}: please check the area code")
+}
+
+/// How a typed answer was read: `Understood as April 17, 1962`.
+pub fn understood_as(shown: &str) -> String {
+    format!("Understood as {shown}")
+}
+
+/// The idle warning: `Still there? Clearing in 7 s — touch or press any key`.
+pub fn still_there(seconds: u64) -> String {
+    format!("Still there? Clearing in {seconds} s — touch or press any key")
+}
+
+/// The idle warning on a narrow screen: `Still there? 7 s`.
+pub fn still_there_short(seconds: u64) -> String {
+    format!("Still there? {seconds} s")
+}
+
+/// Which answer of a choice is showing: `2 of 3`.
+pub fn choice_position(index: usize, count: usize) -> String {
+    format!("{} of {count}", index + 1)
+}
+
+/// `April 17, 1962`.
+pub fn full_date(date: NaiveDate) -> String {
+    format!(
+        "{} {}, {}",
+        month_name(date.month()),
+        date.day(),
+        date.year()
+    )
+}
+
+/// A label inside a sentence: "First name" becomes "first name", but
+/// "ZIP code" stays as it is.
+fn lower_first(label: &str) -> String {
+    let first_word = label.split_whitespace().next().unwrap_or_default();
+    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return label.to_string();
+    }
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +331,17 @@ mod tests {
         assert_eq!(duration_text(61), "2 min");
         assert_eq!(duration_text(2 * 3600 + 15 * 60), "2 h 15 min");
         assert_eq!(duration_text(3 * 3600), "3 h");
+    }
+
+    #[test]
+    fn labels_inside_sentences() {
+        assert_eq!(please_enter("First name"), "Please enter your first name.");
+        assert_eq!(please_enter("ZIP code"), "Please enter your ZIP code.");
+        assert_eq!(please_enter(""), "Please enter your .");
+        assert_eq!(
+            date_month_first("Date of birth"),
+            "Date of birth: the month comes first. Type it as MM/DD/YYYY, e.g. 04/17/1962"
+        );
     }
 
     #[test]

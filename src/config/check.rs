@@ -1,5 +1,7 @@
 //! Turning the raw file into a [`Config`], collecting every mistake.
 
+mod checkin;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -9,14 +11,13 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use toml::Spanned;
 
-use super::raw::{RawCheckin, RawClosure, RawConfig, RawKiosk, RawSpecial};
+use super::raw::{RawClosure, RawConfig, RawKiosk, RawSpecial};
 use super::toml_errors::toml_problem;
-use super::{CheckinSettings, Clinic, Config, KioskSettings};
+use super::{Clinic, Config, KioskSettings};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
 
-const DEFAULT_DATABASE: &str = "data/checkins.db";
 const DATE_HELP: &str = "write dates as \"YYYY-MM-DD\" in quotes, e.g. \"2026-12-25\"";
 
 struct Checker<'a> {
@@ -138,7 +139,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
     let closures = closures(&mut c, &raw.closures);
     let special = special_days(&mut c, &raw.special_hours);
     let kiosk = kiosk(&mut c, &raw.kiosk, base_dir);
-    let checkin = checkin(&mut c, &raw.checkin, base_dir);
+    let checkin = c.checkin(&raw.checkin, base_dir);
     let (Some(tz), true) = (tz, c.problems.is_empty()) else {
         return Err(c.problems);
     };
@@ -180,26 +181,6 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         content_dir: base_dir.join(content),
         slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
         closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
-    }
-}
-
-fn checkin(c: &mut Checker<'_>, raw: &RawCheckin, base_dir: &Path) -> CheckinSettings {
-    let days = c.integer(raw.retention_days.as_ref(), 30, 1..3651, "retention_days");
-    let database = match &raw.database {
-        Some(value) if value.get_ref().trim().is_empty() => {
-            c.error(
-                value.span(),
-                "`database` is empty",
-                "name the check-in database file, e.g. \"data/checkins.db\", or leave the key out to use that",
-            );
-            DEFAULT_DATABASE
-        }
-        Some(value) => value.get_ref().trim(),
-        None => DEFAULT_DATABASE,
-    };
-    CheckinSettings {
-        database: base_dir.join(database),
-        retention_days: u32::try_from(days).unwrap_or(30),
     }
 }
 

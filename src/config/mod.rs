@@ -8,6 +8,7 @@ pub(crate) mod toml_errors;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::checkin::FieldSpec;
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::Schedule;
 
@@ -37,6 +38,16 @@ pub struct CheckinSettings {
     pub database: PathBuf,
     /// Check-ins from more than this many days ago are purged.
     pub retention_days: u32,
+    /// The questions, in order; [`FieldSpec::defaults`] unless the file
+    /// lists its own.
+    pub fields: Vec<FieldSpec>,
+    /// Check-in opens this long before the clinic does.
+    pub open_before: Duration,
+    /// An untouched form is cleared after this long.
+    pub idle_timeout: Duration,
+    /// A second check-in by the same patient within this long is a
+    /// duplicate.
+    pub duplicate_window: Duration,
 }
 
 /// A complete, checked configuration.
@@ -169,6 +180,10 @@ mod tests {
             Ok(CheckinSettings {
                 database: PathBuf::from("/srv/kiosk/data/checkins.db"),
                 retention_days: 30,
+                fields: crate::checkin::FieldSpec::defaults(),
+                open_before: Duration::from_secs(15 * 60),
+                idle_timeout: Duration::from_secs(60),
+                duplicate_window: Duration::from_secs(120 * 60),
             })
         );
     }
@@ -178,13 +193,8 @@ mod tests {
         let config =
             parse("[checkin]\ndatabase = \"/var/lib/kiosk/c.db\"\nretention_days = 3650\n")
                 .map(|c| c.checkin);
-        assert_eq!(
-            config,
-            Ok(CheckinSettings {
-                database: PathBuf::from("/var/lib/kiosk/c.db"),
-                retention_days: 3650,
-            })
-        );
+        let stored = config.map(|c| (c.database, c.retention_days));
+        assert_eq!(stored, Ok((PathBuf::from("/var/lib/kiosk/c.db"), 3650)));
     }
 
     #[test]

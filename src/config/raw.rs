@@ -88,4 +88,20 @@ pub struct RawKiosk {
 pub struct RawCheckin {
     pub database: Option<Spanned<String>>,
     pub retention_days: Option<Spanned<i64>>,
+    pub fields: Option<Spanned<Vec<Spanned<RawField>>>>,
+    pub open_before_minutes: Option<Spanned<i64>>,
+    pub idle_timeout_seconds: Option<Spanned<i64>>,
+    pub duplicate_window_minutes: Option<Spanned<i64>>,
+}
+
+/// One `[[checkin.fields]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    pub key: Spanned<String>,
+    pub label: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub required: Option<bool>,
+    pub max_length: Option<Spanned<i64>>,
+    pub choices: Option<Spanned<Vec<Spanned<String>>>>,
 }

@@ -1,5 +1,6 @@
 //! Drawing. Reads the app state and never changes it.
 
+mod checkin;
 mod clinic_info;
 mod header;
 pub mod qr;
@@ -11,6 +12,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+pub use self::checkin::{form_hit, render_form};
 pub use slide::{Position, SlideLayout};
 
 use crate::app::App;

@@ -62,3 +62,41 @@ pub fn sources() -> Style {
 pub fn bar_done() -> Style {
     Style::new().fg(Color::Cyan)
 }
+
+pub fn form_label() -> Style {
+    Style::new().fg(Color::White).add_modifier(Modifier::BOLD)
+}
+
+/// The focused field's label and frame.
+pub fn form_focus() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+pub fn form_value() -> Style {
+    Style::new().fg(Color::White).add_modifier(Modifier::BOLD)
+}
+
+pub fn form_error() -> Style {
+    Style::new()
+        .fg(Color::LightRed)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn form_hint() -> Style {
+    Style::new().fg(Color::LightGreen)
+}
+
+/// The chosen answer of a choice field.
+pub fn form_chosen() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::White)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn button() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Green)
+        .add_modifier(Modifier::BOLD)
+}

@@ -1,0 +1,266 @@
+//! The whole form: which field has focus, moving between fields, checking
+//! answers, and how long since the patient last did anything.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::field::Field;
+use super::input::FormInput;
+use super::validate::validate;
+use super::{FieldKind, FieldSpec};
+use crate::strings;
+
+/// The last seconds before an idle form is cleared, during which the screen
+/// asks "Still there?".
+pub const COUNTDOWN: Duration = Duration::from_secs(10);
+
+/// What an input did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Nothing visible changed.
+    Ignored,
+    /// Text, cursor, choice or focus changed.
+    Changed,
+    /// An answer was checked and found wanting; its message is showing and
+    /// the field with the first problem has focus.
+    Invalid,
+    /// Every answer is acceptable: `(key, value)` in form order.
+    Submit(Vec<(String, String)>),
+    /// The patient backed out of the form.
+    Cancel,
+}
+
+/// What a click or touch landed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormHit {
+    Field(usize),
+    /// One answer of a choice field.
+    Choice {
+        field: usize,
+        choice: usize,
+    },
+    /// The "Check in" button.
+    Submit,
+}
+
+/// The line under a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Feedback {
+    /// What is wrong, in the patient's words.
+    Error(String),
+    /// How an acceptable answer was read: "Understood as April 17, 1962".
+    Understood(String),
+}
+
+/// The check-in form.
+#[derive(Clone, Debug)]
+pub struct Form {
+    fields: Vec<Field>,
+    focus: usize,
+    last_input: DateTime<Utc>,
+    /// The clinic's time zone, which decides what "today" is.
+    tz: Tz,
+}
+
+impl Form {
+    /// An empty form with the first field focused; `now` starts the idle
+    /// timer.
+    pub fn new(fields: Vec<FieldSpec>, now: DateTime<Utc>) -> Self {
+        Self {
+            fields: fields.into_iter().map(Field::new).collect(),
+            focus: 0,
+            last_input: now,
+            tz: Tz::UTC,
+        }
+    }
+
+    /// Reads "today" (for dates of birth) in the clinic's time zone.
+    pub fn in_timezone(mut self, tz: Tz) -> Self {
+        self.tz = tz;
+        self
+    }
+
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The index of the focused field.
+    pub fn focused(&self) -> usize {
+        self.focus
+    }
+
+    pub fn focused_field(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// Whether nothing has been typed or chosen anywhere.
+    pub fn is_empty(&self) -> bool {
+        self.fields.iter().all(Field::is_empty)
+    }
+
+    /// The date in the clinic at `now`.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.tz).date_naive()
+    }
+
+    /// Applies one input at `now`.
+    pub fn handle(&mut self, input: FormInput, now: DateTime<Utc>) -> FormOutcome {
+        self.touch(now);
+        let today = self.today(now);
+        match input {
+            FormInput::Next => self.move_focus(self.focus.checked_add(1), today),
+            FormInput::Prev => self.move_focus(self.focus.checked_sub(1), today),
+            FormInput::Enter => self.enter(now),
+            FormInput::Escape => self.escape(today),
+            edit => changed(
+                self.fields
+                    .get_mut(self.focus)
+                    .is_some_and(|field| field.apply(edit)),
+            ),
+        }
+    }
+
+    /// Acts on a click or touch.
+    pub fn click(&mut self, hit: FormHit, now: DateTime<Utc>) -> FormOutcome {
+        self.touch(now);
+        let today = self.today(now);
+        match hit {
+            FormHit::Field(index) => self.move_focus(Some(index), today),
+            FormHit::Choice { field, choice } => {
+                let moved = self.move_focus(Some(field), today);
+                let chose = self
+                    .fields
+                    .get_mut(field)
+                    .is_some_and(|f| f.choose(Some(choice)));
+                changed(moved == FormOutcome::Changed || chose)
+            }
+            FormHit::Submit => self.submit(now),
+        }
+    }
+
+    /// Checks every answer, as the "Check in" button does: `Submit` if all
+    /// are acceptable, otherwise `Invalid` with the first problem focused.
+    pub fn submit(&mut self, now: DateTime<Utc>) -> FormOutcome {
+        self.touch(now);
+        let today = self.today(now);
+        let mut values = Vec::with_capacity(self.fields.len());
+        let mut first_problem = None;
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            match validate(field.spec(), &field.text(), today) {
+                Ok(valid) => {
+                    field.set_error(None);
+                    values.push((field.spec().key.clone(), valid.value));
+                }
+                Err(message) => {
+                    field.set_error(Some(message));
+                    first_problem = first_problem.or(Some(i));
+                }
+            }
+        }
+        match first_problem {
+            None => FormOutcome::Submit(values),
+            Some(i) => {
+                self.set_focus(i);
+                FormOutcome::Invalid
+            }
+        }
+    }
+
+    /// Empties every field and focuses the first, as after an idle timeout.
+    pub fn clear(&mut self, now: DateTime<Utc>) {
+        let specs = self.fields.iter().map(|f| f.spec().clone()).collect();
+        *self = Self::new(specs, now).in_timezone(self.tz);
+    }
+
+    /// Records that the patient did something at `now`.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.last_input = now;
+    }
+
+    /// How long until the form should be cleared for the next patient.
+    pub fn idle_left(&self, now: DateTime<Utc>, idle_timeout: Duration) -> Duration {
+        let idle = (now - self.last_input).to_std().unwrap_or_default();
+        idle_timeout.saturating_sub(idle)
+    }
+
+    /// Whole seconds left (rounded up) during the last [`COUNTDOWN`] before
+    /// the form is cleared; `None` before that and once time is up.
+    pub fn countdown(&self, now: DateTime<Utc>, idle_timeout: Duration) -> Option<u64> {
+        let left = self.idle_left(now, idle_timeout);
+        (!left.is_zero() && left <= COUNTDOWN).then(|| left.as_millis().div_ceil(1000) as u64)
+    }
+
+    /// The line under field `index`: its problem, or how its answer was
+    /// understood when that differs from what was typed.
+    pub fn feedback(&self, index: usize, now: DateTime<Utc>) -> Option<Feedback> {
+        let field = self.fields.get(index)?;
+        if let Some(error) = field.error() {
+            return Some(Feedback::Error(error.to_string()));
+        }
+        if field.is_empty() || field.spec().kind == FieldKind::Choice {
+            return None;
+        }
+        let typed = field.text();
+        let valid = validate(field.spec(), &typed, self.today(now)).ok()?;
+        (valid.shown != typed.trim())
+            .then(|| Feedback::Understood(strings::understood_as(&valid.shown)))
+    }
+
+    fn enter(&mut self, now: DateTime<Utc>) -> FormOutcome {
+        let today = self.today(now);
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return FormOutcome::Submit(Vec::new());
+        };
+        if let Err(message) = validate(field.spec(), &field.text(), today) {
+            field.set_error(Some(message));
+            return FormOutcome::Invalid;
+        }
+        field.set_error(None);
+        if self.focus + 1 >= self.fields.len() {
+            return self.submit(now);
+        }
+        self.move_focus(Some(self.focus + 1), today)
+    }
+
+    fn escape(&mut self, today: NaiveDate) -> FormOutcome {
+        if self.focus == 0 || self.is_empty() {
+            return FormOutcome::Cancel;
+        }
+        self.move_focus(self.focus.checked_sub(1), today)
+    }
+
+    /// Moves focus to `to` if there is such a field, checking the answer
+    /// being left if anything was typed in it.
+    fn move_focus(&mut self, to: Option<usize>, today: NaiveDate) -> FormOutcome {
+        let Some(to) = to.filter(|&i| i < self.fields.len() && i != self.focus) else {
+            return FormOutcome::Ignored;
+        };
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            let error = if field.is_empty() {
+                None
+            } else {
+                validate(field.spec(), &field.text(), today).err()
+            };
+            field.set_error(error);
+        }
+        self.set_focus(to);
+        FormOutcome::Changed
+    }
+
+    fn set_focus(&mut self, to: usize) {
+        self.focus = to;
+        if let Some(field) = self.fields.get_mut(to) {
+            field.focus();
+        }
+    }
+}
+
+fn changed(changed: bool) -> FormOutcome {
+    if changed {
+        FormOutcome::Changed
+    } else {
+        FormOutcome::Ignored
+    }
+}

@@ -1,0 +1,256 @@
+//! Drawing the check-in form: large, high-contrast, one clear focus, and a
+//! "Check in" button that can be touched.
+
+mod layout;
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use self::layout::{FieldArea, FormLayout, layout, stepper_text, text_width, wrap};
+use super::theme;
+use crate::checkin::{Feedback, Field, FieldKind, Form, FormHit, char_columns, clusters};
+use crate::strings;
+
+/// Draws `form` into `area` at `now`; during the last seconds before
+/// `idle_timeout` runs out, a "Still there?" banner replaces the title.
+pub fn render_form(
+    form: &Form,
+    area: Rect,
+    buf: &mut Buffer,
+    now: DateTime<Utc>,
+    idle_timeout: Duration,
+) {
+    let area = area.intersection(buf.area);
+    Clear.render(area, buf);
+    let Some(l) = layout(area, form) else {
+        return too_small(area, buf);
+    };
+    header(&l, form.countdown(now, idle_timeout), buf);
+    for f in &l.fields {
+        field(form, f, l.boxed, now, buf);
+    }
+    button(&l, buf);
+    let help = match form.focused_field().map(|f| f.spec().kind) {
+        Some(FieldKind::Choice) => strings::CHECKIN_HELP_CHOICE,
+        _ => strings::CHECKIN_HELP,
+    };
+    let help = fitting(help, strings::CHECKIN_HELP_SHORT, l.help.width);
+    Paragraph::new(help)
+        .alignment(Alignment::Center)
+        .style(theme::muted())
+        .render(l.help, buf);
+}
+
+/// What a click or touch at `x`, `y` lands on, for the form drawn in
+/// `area` by [`render_form`].
+pub fn form_hit(area: Rect, form: &Form, x: u16, y: u16) -> Option<FormHit> {
+    layout(area, form).and_then(|l| layout::hit(&l, x, y))
+}
+
+fn header(l: &FormLayout, countdown: Option<u64>, buf: &mut Buffer) {
+    let width = l.header.width;
+    let line = match countdown {
+        Some(seconds) => {
+            let long = strings::still_there(seconds);
+            let short = strings::still_there_short(seconds);
+            Line::styled(fitting(&long, &short, width).to_string(), theme::warning())
+        }
+        None => {
+            let title = Span::styled(strings::CHECKIN_TITLE, theme::heading());
+            let intro = format!("  ·  {}", strings::CHECKIN_INTRO);
+            if text_width(strings::CHECKIN_TITLE) + text_width(&intro) <= width {
+                Line::from(vec![title, Span::styled(intro, theme::form_label())])
+            } else {
+                Line::from(title)
+            }
+        }
+    };
+    let style = line.style;
+    Paragraph::new(line)
+        .alignment(Alignment::Center)
+        .style(style)
+        .render(l.header, buf);
+}
+
+/// `long` if it fits in `width` columns, otherwise `short`.
+fn fitting<'a>(long: &'a str, short: &'a str, width: u16) -> &'a str {
+    if text_width(long) <= width {
+        long
+    } else {
+        short
+    }
+}
+
+fn field(form: &Form, area: &FieldArea, boxed: bool, now: DateTime<Utc>, buf: &mut Buffer) {
+    let Some(field) = form.fields().get(area.index) else {
+        return;
+    };
+    let focused = area.index == form.focused();
+    let spec = field.spec();
+    let mut label = vec![Span::styled(
+        spec.label.as_str(),
+        if focused {
+            theme::form_focus()
+        } else {
+            theme::form_label()
+        },
+    )];
+    if !spec.required {
+        label.push(Span::styled(
+            format!(" {}", strings::OPTIONAL),
+            theme::muted(),
+        ));
+    }
+    buf.set_line(
+        area.label.x,
+        area.label.y,
+        &Line::from(label),
+        area.label.width,
+    );
+    frame(area, focused, boxed, buf);
+    match spec.kind {
+        FieldKind::Choice => choices(field, area, focused, buf),
+        _ => text(field, area.value, focused, buf),
+    }
+    let (lines, style) = match form.feedback(area.index, now) {
+        Some(Feedback::Error(m)) => (wrap(&m, area.message.width), theme::form_error()),
+        Some(Feedback::Understood(m)) => (vec![format!("✓ {m}")], theme::form_hint()),
+        None => return,
+    };
+    let m = area.message;
+    for (y, line) in (m.top()..m.bottom()).zip(lines) {
+        buf.set_stringn(m.x, y, line, usize::from(m.width), style);
+    }
+}
+
+/// A box around each answer, thick and bright for the focused one; in
+/// compact form a marker and a highlighted row for the focused one.
+fn frame(area: &FieldArea, focused: bool, boxed: bool, buf: &mut Buffer) {
+    if boxed {
+        let (kind, style) = if focused {
+            (BorderType::Thick, theme::form_focus())
+        } else {
+            (BorderType::Plain, theme::muted())
+        };
+        Block::bordered()
+            .border_type(kind)
+            .border_style(style)
+            .render(area.frame, buf);
+    } else if focused {
+        let f = area.frame;
+        buf.set_stringn(f.x, f.y, "▸", 1, theme::form_focus());
+        buf.set_style(area.value, Style::new().add_modifier(Modifier::UNDERLINED));
+    }
+}
+
+/// The typed text, scrolled so the cursor shows, with the cursor as a
+/// reversed cell at its display column.
+fn text(field: &Field, row: Rect, focused: bool, buf: &mut Buffer) {
+    let width = usize::from(row.width);
+    if width == 0 || row.height == 0 {
+        return;
+    }
+    let chars = field.chars();
+    let cursor = field.cursor_column();
+    let under = chars
+        .get(field.cursor())
+        .map_or(1, |&c| char_columns(c).max(1));
+    let scroll = if focused {
+        (cursor + under).saturating_sub(width)
+    } else {
+        0
+    };
+    if chars.is_empty() {
+        placeholder(field.spec().kind, row, buf);
+    }
+    for (column, cluster) in clusters(chars) {
+        let w: usize = cluster.chars().map(char_columns).sum();
+        if w == 0 || column < scroll || column + w > scroll + width {
+            continue;
+        }
+        let x = row.x + u16::try_from(column - scroll).unwrap_or(0);
+        buf.set_stringn(x, row.y, cluster, w, theme::form_value());
+    }
+    let Ok(offset) = u16::try_from(cursor.saturating_sub(scroll)) else {
+        return;
+    };
+    if focused
+        && offset < row.width
+        && let Some(cell) = buf.cell_mut((row.x + offset, row.y))
+    {
+        let style = cell.style().add_modifier(Modifier::REVERSED);
+        cell.set_style(style);
+    }
+}
+
+fn placeholder(kind: FieldKind, row: Rect, buf: &mut Buffer) {
+    let text = match kind {
+        FieldKind::Date => strings::DATE_PLACEHOLDER,
+        FieldKind::Time => strings::TIME_PLACEHOLDER,
+        FieldKind::Phone => strings::PHONE_PLACEHOLDER,
+        FieldKind::Text | FieldKind::Choice => return,
+    };
+    buf.set_stringn(row.x, row.y, text, usize::from(row.width), theme::muted());
+}
+
+fn choices(field: &Field, area: &FieldArea, focused: bool, buf: &mut Buffer) {
+    let chosen_style = if focused {
+        theme::form_chosen()
+    } else {
+        theme::form_value()
+    };
+    for c in &area.choices {
+        let style = if !area.stepper && field.choice() == Some(c.choice) {
+            chosen_style
+        } else {
+            theme::form_label()
+        };
+        buf.set_stringn(
+            c.rect.x,
+            c.rect.y,
+            &c.text,
+            usize::from(c.rect.width),
+            style,
+        );
+    }
+    if area.stepper {
+        let row = area.value;
+        let room = row.width.saturating_sub(4);
+        let middle = stepper_text(&field.spec().choices, field.choice(), room);
+        let x = row.x + 2 + room.saturating_sub(text_width(&middle)) / 2;
+        buf.set_stringn(x, row.y, middle, usize::from(room), chosen_style);
+    }
+}
+
+fn button(l: &FormLayout, buf: &mut Buffer) {
+    let area = l.button;
+    if area.is_empty() {
+        return;
+    }
+    let (text, block) = if l.boxed {
+        let block = Block::bordered().border_type(BorderType::Thick);
+        (strings::CHECKIN_BUTTON.to_string(), block)
+    } else {
+        (format!("[ {} ]", strings::CHECKIN_BUTTON), Block::new())
+    };
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .style(theme::button())
+        .block(block)
+        .render(area, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let y = area.height / 2;
+    let row = Rect::new(area.x, area.y + y, area.width, area.height - y);
+    Paragraph::new(strings::TOO_SMALL)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(row, buf);
+}
