@@ -146,7 +146,14 @@ impl Checker<'_> {
     fn unknown_day(&mut self, name: &Spanned<String>) {
         let text = name.get_ref().trim();
         let list = "days are written monday … sunday, or mon … sun";
-        let help = match nearest(text, DAY_NAMES.into_iter()) {
+        let lower = text.to_lowercase();
+        let prefixed = || {
+            let usable = lower.chars().count() >= 3;
+            DAY_NAMES
+                .into_iter()
+                .find(|d| usable && d.starts_with(&lower))
+        };
+        let help = match nearest(text, DAY_NAMES.into_iter()).or_else(prefixed) {
             Some(best) => format!("did you mean \"{best}\"? {}", capital(list)),
             None => capital(list),
         };
