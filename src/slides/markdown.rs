@@ -12,8 +12,8 @@ use crate::strings;
 
 /// A block that prefixes the lines inside it.
 enum Container {
-    Quote { fresh: bool },
-    Item { marker: String, fresh: bool },
+    Quote,
+    Item { marker: String },
 }
 
 /// An open list: the next number (`None` for bullets) and items so far.
@@ -27,8 +27,15 @@ struct Renderer {
     lines: Vec<Line<'static>>,
     /// The current block's text, split at hard line breaks.
     segments: Vec<Vec<Run>>,
+    /// Each entry is the whole style in effect at that depth, so the
+    /// current style is the last (nesting stays cheap however deep).
     styles: Vec<Style>,
     containers: Vec<Container>,
+    /// How many of the outermost containers have shown a line already; the
+    /// rest are fresh (an item still owes its marker).
+    shown: usize,
+    /// Open list items, so a list inside an item is known at once.
+    items_open: usize,
     lists: Vec<List>,
     need_gap: bool,
     in_code: bool,
@@ -38,6 +45,10 @@ struct Renderer {
 /// paragraphs, emphasis, lists, block quotes and rules. Links show their
 /// text, images their alt text; raw HTML is dropped. Every piece of text is
 /// made safe to print (entities such as `&#27;` cannot smuggle in escapes).
+///
+/// Cost grows with the length of the text (about a millisecond for a
+/// screenful); callers drawing every frame should keep the lines for each
+/// slide and width.
 pub fn render_markdown(markdown: &str, width: u16) -> Vec<Line<'static>> {
     if width == 0 {
         return Vec::new();
@@ -48,6 +59,8 @@ pub fn render_markdown(markdown: &str, width: u16) -> Vec<Line<'static>> {
         segments: vec![Vec::new()],
         styles: Vec::new(),
         containers: Vec::new(),
+        shown: 0,
+        items_open: 0,
         lists: Vec::new(),
         need_gap: false,
         in_code: false,
@@ -92,19 +105,19 @@ impl Renderer {
             }
             Tag::Heading { level, .. } => {
                 self.flush();
-                self.styles.push(style::heading(level_number(level)));
+                self.push_style(style::heading(level_number(level)));
             }
             Tag::BlockQuote(_) => {
                 self.flush();
-                self.containers.push(Container::Quote { fresh: true });
-                self.styles.push(style::quote());
+                self.containers.push(Container::Quote);
+                self.push_style(style::quote());
             }
             Tag::List(start) => self.start_list(start),
             Tag::Item => self.start_item(),
-            Tag::Emphasis => self.styles.push(style::emphasis()),
-            Tag::Strong => self.styles.push(style::strong()),
-            Tag::Strikethrough => self.styles.push(style::strikethrough()),
-            Tag::Link { .. } | Tag::Image { .. } => self.styles.push(Style::new()),
+            Tag::Emphasis => self.push_style(style::emphasis()),
+            Tag::Strong => self.push_style(style::strong()),
+            Tag::Strikethrough => self.push_style(style::strikethrough()),
+            Tag::Link { .. } | Tag::Image { .. } => self.push_style(Style::new()),
             _ => {}
         }
     }
@@ -122,7 +135,7 @@ impl Renderer {
             }
             TagEnd::BlockQuote(_) => {
                 self.flush();
-                self.containers.pop();
+                self.pop_container();
                 self.styles.pop();
             }
             TagEnd::List(_) => {
@@ -131,7 +144,8 @@ impl Renderer {
             }
             TagEnd::Item => {
                 self.flush();
-                self.containers.pop();
+                self.pop_container();
+                self.items_open = self.items_open.saturating_sub(1);
             }
             TagEnd::Emphasis
             | TagEnd::Strong
@@ -146,11 +160,7 @@ impl Renderer {
 
     fn start_list(&mut self, start: Option<u64>) {
         self.flush();
-        if self
-            .containers
-            .iter()
-            .any(|c| matches!(c, Container::Item { .. }))
-        {
+        if self.items_open > 0 {
             // A list inside an item follows its text directly.
             self.need_gap = false;
         }
@@ -179,16 +189,21 @@ impl Renderer {
             }
             None => strings::BULLET.to_string(),
         };
-        self.containers.push(Container::Item {
-            marker,
-            fresh: true,
-        });
+        self.containers.push(Container::Item { marker });
+        self.items_open += 1;
     }
 
     fn style(&self) -> Style {
-        self.styles
-            .iter()
-            .fold(Style::new(), |acc, s| acc.patch(*s))
+        self.styles.last().copied().unwrap_or_default()
+    }
+
+    fn push_style(&mut self, style: Style) {
+        self.styles.push(self.style().patch(style));
+    }
+
+    fn pop_container(&mut self) {
+        self.containers.pop();
+        self.shown = self.shown.min(self.containers.len());
     }
 
     fn text(&mut self, text: &str) {
@@ -209,53 +224,65 @@ impl Renderer {
     }
 
     /// The prefixes of the next line of text: for its first line and for
-    /// the lines after.
+    /// the lines after. Empty when they would not leave room for text.
     fn prefixes(&self) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
         let mut first = Vec::new();
         let mut rest = Vec::new();
-        for container in &self.containers {
-            match container {
-                Container::Quote { .. } => {
-                    first.push(Span::styled(strings::QUOTE_BAR, style::quote_bar()));
-                    rest.push(Span::styled(strings::QUOTE_BAR, style::quote_bar()));
+        let mut used = 0;
+        for (i, container) in self.containers.iter().enumerate() {
+            let (head, tail) = match container {
+                Container::Quote => {
+                    let bar = Span::styled(strings::QUOTE_BAR, style::quote_bar());
+                    (bar.clone(), bar)
                 }
-                Container::Item { marker, fresh } => {
-                    let pad = " ".repeat(marker.width());
-                    first.push(if *fresh {
+                Container::Item { marker } => {
+                    let pad = Span::raw(" ".repeat(marker.width()));
+                    let head = if i >= self.shown {
                         Span::styled(marker.clone(), style::marker())
                     } else {
-                        Span::raw(pad.clone())
-                    });
-                    rest.push(Span::raw(pad));
+                        pad.clone()
+                    };
+                    (head, pad)
                 }
+            };
+            used += tail.width();
+            if used >= self.width {
+                return (Vec::new(), Vec::new());
             }
+            first.push(head);
+            rest.push(tail);
         }
         (first, rest)
     }
 
-    /// A blank line between blocks, keeping the quote bars of the quotes
-    /// that have already begun.
+    /// A blank line between blocks, keeping the bars of the quotes that
+    /// have already begun.
     fn gap(&mut self) {
         if !self.need_gap || self.lines.is_empty() {
             return;
         }
         let mut bars = String::new();
-        for container in &self.containers {
-            if let Container::Quote { fresh: false } = container {
+        for container in &self.containers[..self.shown] {
+            if let Container::Quote = container {
                 bars.push_str(strings::QUOTE_BAR);
+                if bars.width() >= self.width {
+                    bars.clear();
+                    break;
+                }
             }
         }
         let bars = bars.trim_end().to_string();
-        if bars.width() < self.width {
-            self.lines
-                .push(Line::from(Span::styled(bars, style::quote_bar())));
-        } else {
-            self.lines.push(Line::default());
-        }
+        self.lines
+            .push(Line::from(Span::styled(bars, style::quote_bar())));
     }
 
     /// Wraps the pending text as one block.
     fn flush(&mut self) {
+        let empty = |s: &Vec<Run>| s.iter().all(|(t, _)| t.trim().is_empty());
+        if self.segments.iter().all(empty) {
+            self.segments = vec![Vec::new()];
+            return;
+        }
         let segments = std::mem::replace(&mut self.segments, vec![Vec::new()]);
         let (first, rest) = self.prefixes();
         let wrapped = Wrapper::new(first, rest, self.width).wrap(&segments);
@@ -270,23 +297,14 @@ impl Renderer {
     /// Marks every open container as having shown its first line.
     fn began(&mut self) {
         self.need_gap = true;
-        for container in &mut self.containers {
-            match container {
-                Container::Quote { fresh } | Container::Item { fresh, .. } => *fresh = false,
-            }
-        }
+        self.shown = self.containers.len();
     }
 
     fn rule(&mut self) {
         self.flush();
         self.gap();
-        let (_, rest) = self.prefixes();
-        let prefix = spans_width(&rest);
-        let (mut spans, room) = if prefix < self.width {
-            (rest, self.width - prefix)
-        } else {
-            (Vec::new(), self.width)
-        };
+        let (_, mut spans) = self.prefixes();
+        let room = self.width - spans_width(&spans).min(self.width);
         spans.push(Span::styled(strings::RULE.repeat(room), style::rule()));
         self.lines.push(Line::from(spans));
         self.began();

@@ -150,6 +150,16 @@ fn tiny_widths_do_not_panic() {
     assert_eq!(texts("- ab", 3), ["• a", "  b"]);
 }
 
+#[test]
+fn deep_nesting_drops_prefixes_and_stays_cheap() {
+    // Thousands of levels: each event must cost about the same, not
+    // grow with the depth.
+    assert_eq!(texts(&format!("{}deep", "> ".repeat(5000)), 40), ["deep"]);
+    assert_eq!(texts(&format!("{}item", "- ".repeat(3000)), 40), ["item"]);
+    assert_eq!(texts("> > > x", 7), ["│ │ │ x"]);
+    assert_eq!(texts("> > > x", 6), ["x"]);
+}
+
 fn sample_text() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
         Just("李小龙".to_string()),

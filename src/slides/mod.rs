@@ -10,6 +10,7 @@ mod load;
 mod markdown;
 mod parse;
 mod style;
+mod toml_error;
 mod vars;
 mod watch;
 mod window;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::front::{Parts, split};
+use super::toml_error::toml_problem;
 use super::vars::{PLACEHOLDERS, find_placeholders};
 use super::window::{When, Window};
 use super::{ReviewBy, Slide};
@@ -43,7 +44,7 @@ const DAY_NAMES: [&str; 7] = [
     "saturday",
     "sunday",
 ];
-const DATE_HELP: &str = "write dates as \"YYYY-MM-DD\" in quotes, e.g. \"2026-12-25\"";
+pub(super) const DATE_HELP: &str = "write dates as \"YYYY-MM-DD\" in quotes, e.g. \"2026-12-25\"";
 const TIME_HELP: &str = "write one range, e.g. time = \"09:00-12:00\"; a range that ends at or before its start runs past midnight";
 
 /// Collects the problems of one file; spans given to it are relative to
@@ -146,7 +147,14 @@ impl Checker<'_> {
     fn unknown_day(&mut self, name: &Spanned<String>) {
         let text = name.get_ref().trim();
         let list = "days are written monday … sunday, or mon … sun";
-        let help = match nearest(text, DAY_NAMES.into_iter()) {
+        let lower = text.to_lowercase();
+        let prefixed = || {
+            let usable = lower.chars().count() >= 3;
+            DAY_NAMES
+                .into_iter()
+                .find(|d| usable && d.starts_with(&lower))
+        };
+        let help = match nearest(text, DAY_NAMES.into_iter()).or_else(prefixed) {
             Some(best) => format!("did you mean \"{best}\"? {}", capital(list)),
             None => capital(list),
         };
@@ -238,7 +246,16 @@ pub fn parse_slide(file: &str, label: &str, source: &str) -> Result<Slide, Vec<D
     };
     let raw: RawSlide = match toml::from_str(parts.front) {
         Ok(raw) => raw,
-        Err(e) => return Err(vec![toml_problem(&c, &e, parts.open_fence.clone())]),
+        Err(e) => {
+            let fence = parts.open_fence.clone();
+            return Err(vec![toml_problem(
+                label,
+                source,
+                parts.front_start,
+                &e,
+                fence,
+            )]);
+        }
     };
     let slide = build(&mut c, raw, &parts, file);
     check_placeholders(&mut c, &parts);
@@ -345,45 +362,6 @@ fn check_placeholders(c: &mut Checker<'_>, parts: &Parts<'_>) {
         let d = Diagnostic::new(c.label, c.source, span, message).with_help(help);
         c.problems.push(d);
     }
-}
-
-/// A problem the TOML reader found in the front matter.
-fn toml_problem(c: &Checker<'_>, e: &toml::de::Error, fence: Range<usize>) -> Diagnostic {
-    let span = e
-        .span()
-        .map_or(fence, |s| s.start + c.offset..s.end + c.offset);
-    let written = c.source.get(span.clone()).unwrap_or_default().trim();
-    let message = e.message().trim().to_string();
-    let d = |m: String| Diagnostic::new(c.label, c.source, span.clone(), printable(&m));
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or_default();
-        let keys =
-            "title, duration, enabled, days, time, from, until, when, sources, review_by and qr";
-        let all = keys.replace(" and", ",");
-        let help = match nearest(name, all.split(", ")) {
-            Some(best) => format!("did you mean {best}? A slide's settings are {keys}"),
-            None => format!("a slide's settings are {keys}"),
-        };
-        return d(format!("unknown setting {name}")).with_help(help);
-    }
-    if message.starts_with("invalid type") {
-        if !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
-            return d(format!("the date {written} needs double quotes")).with_help(DATE_HELP);
-        }
-        let message = message
-            .replace("invalid type: ", "wrong kind of value: ")
-            .replace("expected i64", "expected a whole number")
-            .replace("expected a boolean", "expected true or false")
-            .replace("expected a sequence", "expected a list in brackets")
-            .replace("expected a string", "expected text in double quotes");
-        return d(message).with_help("text and dates go in double quotes (title = \"Welcome\", from = \"2026-12-01\"); numbers and true/false do not (duration = 20, enabled = false); lists go in brackets (days = [\"mon\", \"fri\"])");
-    }
-    if message == "duplicate key" {
-        return d(format!("{written} is set twice")).with_help("keep only one of them");
-    }
-    d(message.replace("field", "setting")).with_help(
-        "check the TOML syntax near here: each setting is one line such as title = \"Welcome\"",
-    )
 }
 
 #[cfg(test)]
