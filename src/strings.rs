@@ -16,8 +16,8 @@ pub const TODAY: &str = "today";
 pub const CLOSED_DAY: &str = "Closed";
 pub const CALL_US: &str = "Phone";
 pub const VISIT_US: &str = "Visit us";
-pub const FOOTER: &str = "Please check in at the front desk.  ·  Education, not medical advice.";
 pub const FOOTER_SHORT: &str = "Education, not medical advice.";
+pub const NOT_ADVICE_SHORT: &str = "Not medical advice";
 pub const TOO_SMALL: &str = "Screen too small";
 pub const DEV_MODE: &str = "DEVELOPMENT MODE: Ctrl-C quits";
 
@@ -306,6 +306,43 @@ fn lower_first(label: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+// Check-in: the button and the result.
+
+pub const CHECKIN_PROMPT: &str = "▶  Check in: press Enter or tap here";
+pub const CHECKIN_PROMPT_SHORT: &str = "Enter: check in";
+pub const SAVING: &str = "One moment…";
+pub const PLEASE_SIT: &str = "Please have a seat. We will call your number.";
+pub const SEE_DESK_SORRY: &str = "Sorry, we could not check you in here.";
+pub const SEE_DESK: &str = "Please see the front desk.";
+pub const TOUCH_TO_CONTINUE: &str = "Touch the screen or press any key to continue.";
+pub const CHECKIN_CLOSED: &str = "Check-in is closed";
+
+/// `Check-in opens Monday at 8:45 AM`.
+pub fn checkin_opens(when: &str) -> String {
+    format!("Check-in opens {when}")
+}
+
+/// `You're checked in, Maria.` (first name only, never more).
+pub fn checked_in(first_name: Option<&str>) -> String {
+    match first_name {
+        Some(name) => format!("You're checked in, {name}."),
+        None => "You're checked in.".to_string(),
+    }
+}
+
+/// `You're already checked in, Maria.`
+pub fn already_checked_in(first_name: Option<&str>) -> String {
+    match first_name {
+        Some(name) => format!("You're already checked in, {name}."),
+        None => "You're already checked in.".to_string(),
+    }
+}
+
+/// `Your number is 14.`
+pub fn your_number(ticket: u32) -> String {
+    format!("Your number is {ticket}.")
 }
 
 #[cfg(test)]

@@ -3,18 +3,45 @@
 //! Nothing here does I/O or reads the clock: the runtime passes the time in
 //! with every message, so tests can replay any moment.
 
+mod checkin;
 mod slides;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 
+use crate::checkin::{Form, FormInput};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::slides::Deck;
 use crate::slideshow::Slideshow;
 use crate::status::StatusReport;
+use crate::store::{Inserted, NewCheckin};
 
+pub use checkin::{Availability, CONFIRMATION, FAILURE, Outcome, greeting_name};
 pub use slides::merge_reload;
+
+/// Which screen the body shows.
+#[derive(Clone, Debug)]
+pub enum Screen {
+    Slides,
+    /// A patient is filling in the check-in form.
+    CheckIn(Box<Form>),
+    /// The check-in was handed to the runtime to store; nothing is claimed
+    /// until it answers.
+    Saving,
+    /// The result, shown until `until` or a touch.
+    Done {
+        outcome: Outcome,
+        until: DateTime<Utc>,
+    },
+}
+
+/// Work the runtime does for the app (the app itself does no I/O).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Store a check-in durably, then answer with [`Msg::Stored`].
+    Store(NewCheckin),
+}
 
 /// Something that happened.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +58,9 @@ pub enum Msg {
     /// `kiosk.toml` changed and was read again: the new settings, or what
     /// is wrong with them (the last good settings stay).
     ConfigLoaded(Result<Box<Config>, Vec<Diagnostic>>),
+    /// The answer to [`Effect::Store`]: what the store did (with the name
+    /// to greet), or why it could not.
+    Stored(Result<(Inserted, Option<String>), String>),
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -40,11 +70,13 @@ pub enum Msg {
 pub struct Problems {
     pub content: Vec<Diagnostic>,
     pub config: Vec<Diagnostic>,
+    /// The last failure to store a check-in.
+    pub store: Option<String>,
 }
 
 impl Problems {
     pub fn count(&self) -> usize {
-        self.content.len() + self.config.len()
+        self.content.len() + self.config.len() + usize::from(self.store.is_some())
     }
 }
 
@@ -56,7 +88,10 @@ pub struct App {
     pub status: StatusReport,
     pub deck: Deck,
     pub show: Slideshow,
+    pub screen: Screen,
     pub problems: Problems,
+    /// Work for the runtime, taken with [`App::take_effects`].
+    pub effects: Vec<Effect>,
     /// The terminal's size, for layout-dependent decisions (pages, clicks).
     pub size: (u16, u16),
     /// Development mode: Ctrl-C quits, and the screen says so.
@@ -73,7 +108,9 @@ impl App {
             status,
             deck: Deck::default(),
             show: Slideshow::new(&[], now),
+            screen: Screen::Slides,
             problems: Problems::default(),
+            effects: Vec::new(),
             size: (80, 24),
             dev,
             running: true,
@@ -100,13 +137,17 @@ impl App {
         match msg {
             Msg::Tick(now) => self.tick(now),
             Msg::Key(key) => self.key(key),
-            Msg::Mouse(mouse) => self.mouse(mouse),
+            Msg::Mouse(mouse) => match self.screen {
+                Screen::Slides => self.mouse(mouse),
+                _ => self.checkin_mouse(mouse),
+            },
             Msg::Resize(w, h) => {
                 self.size = (w, h);
                 self.settle_show();
                 true
             }
-            Msg::Paste(_) => false,
+            Msg::Paste(text) => self.form_input(FormInput::Paste(text)),
+            Msg::Stored(result) => self.stored(result),
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
             Msg::Shutdown => {
@@ -120,6 +161,7 @@ impl App {
         self.now = now;
         self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
         self.advance_if_due();
+        self.expire_checkin();
         // The runtime only ticks at moments the app asked for, each of
         // which changes something on screen.
         true
@@ -135,7 +177,15 @@ impl App {
             self.running = false;
             return false;
         }
-        self.slide_key(key)
+        match self.screen {
+            Screen::Slides if key.code != KeyCode::Enter => self.slide_key(key),
+            _ => self.checkin_key(key),
+        }
+    }
+
+    /// The runtime's work, in order, leaving none behind.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     fn config_loaded(&mut self, result: Result<Box<Config>, Vec<Diagnostic>>) -> bool {
@@ -156,16 +206,16 @@ impl App {
     /// next minute, the sign's next change, or the slideshow's next step.
     pub fn next_wake(&self) -> DateTime<Utc> {
         let next_minute = minute_of(self.now) + Duration::minutes(1);
-        [
-            Some(next_minute),
-            self.status.next_change,
-            self.next_slide_wake(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|t| *t > self.now)
-        .min()
-        .unwrap_or(next_minute)
+        let screen = match self.screen {
+            Screen::Slides => self.next_slide_wake(),
+            _ => self.next_checkin_wake(),
+        };
+        [Some(next_minute), self.status.next_change, screen]
+            .into_iter()
+            .flatten()
+            .filter(|t| *t > self.now)
+            .min()
+            .unwrap_or(next_minute)
     }
 }
 

@@ -104,6 +104,10 @@ impl App {
         let Some(regions) = ui::regions(self.screen_area()) else {
             return false;
         };
+        let button = ui::checkin_button(regions.footer);
+        if button.contains(ratatui::layout::Position::new(mouse.column, mouse.row)) {
+            return self.start_checkin();
+        }
         let body = regions.body;
         let inside = mouse.row >= body.y && mouse.row < body.bottom();
         if !inside || self.current_slide().is_none() {

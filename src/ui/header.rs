@@ -17,7 +17,7 @@ const WIDE: u16 = 60;
 
 /// Rows the header takes on a screen of this size.
 pub fn height(width: u16, height: u16) -> u16 {
-    if width >= WIDE && height >= 16 { 5 } else { 3 }
+    if width >= WIDE && height >= 30 { 5 } else { 3 }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

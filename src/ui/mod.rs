@@ -2,20 +2,21 @@
 
 mod checkin;
 mod clinic_info;
+mod done;
 mod header;
 pub mod qr;
 mod slide;
 mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub use self::checkin::{form_hit, render_form};
 pub use slide::{Position, SlideLayout};
 
-use crate::app::App;
+use crate::app::{App, Availability, Screen};
 use crate::strings;
 
 /// Below this size the layout cannot work; a plain message shows instead.
@@ -39,7 +40,7 @@ pub fn regions(area: Rect) -> Option<Regions> {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(header::height(area.width, area.height)),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_height(area.height)),
     ])
     .areas(area);
     Some(Regions {
@@ -55,11 +56,42 @@ impl Widget for &App {
             return too_small(area, buf);
         };
         header::render(self, regions.header, buf);
-        match self.slide_layout() {
-            Some(layout) => slide::render(&layout, position(self), buf),
-            None => clinic_info::render(self, regions.body, buf),
+        match &self.screen {
+            Screen::Slides => {
+                match self.slide_layout() {
+                    Some(layout) => slide::render(&layout, position(self), buf),
+                    None => clinic_info::render(self, regions.body, buf),
+                }
+                footer(self, regions.footer, buf);
+            }
+            Screen::CheckIn(form) => {
+                let timeout = self.config.checkin.idle_timeout;
+                render_form(form, self.form_area(), buf, self.now, timeout);
+            }
+            Screen::Saving => done::render_saving(self.form_area(), buf),
+            Screen::Done { outcome, .. } => done::render(outcome, self.form_area(), buf),
         }
-        footer(self, regions.footer, buf);
+    }
+}
+
+/// Rows under the body: a check-in button (three rows tall on a tall
+/// screen) and a line for the "education, not medical advice" note.
+fn footer_height(height: u16) -> u16 {
+    match height {
+        30.. => 4,
+        16..30 => 2,
+        _ => 1,
+    }
+}
+
+/// The rows of the footer that are the check-in button.
+pub fn checkin_button(footer: Rect) -> Rect {
+    match footer.height {
+        0 | 1 => footer,
+        h => Rect {
+            height: h - 1,
+            ..footer
+        },
     }
 }
 
@@ -79,17 +111,73 @@ fn position(app: &App) -> Position {
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let (text, style) = if app.dev {
-        (strings::DEV_MODE, theme::warning())
-    } else if usize::from(area.width) < strings::FOOTER.chars().count() {
-        (strings::FOOTER_SHORT, theme::footer())
-    } else {
-        (strings::FOOTER, theme::footer())
+    let button = checkin_button(area);
+    let (label, style) = match app.checkin_availability() {
+        Availability::Open => (strings::CHECKIN_PROMPT.to_string(), theme::button()),
+        Availability::OpensAt(t) => {
+            let schedule = &app.config.schedule;
+            let today = schedule.wall_at(app.now).date();
+            let when = strings::when_text(today, schedule.wall_at(t), true);
+            (strings::checkin_opens(&when), theme::button_off())
+        }
+        Availability::Closed => (strings::CHECKIN_CLOSED.to_string(), theme::button_off()),
     };
-    Paragraph::new(text)
+    let note = if app.dev {
+        strings::DEV_MODE
+    } else {
+        strings::FOOTER_SHORT
+    };
+    if area.height == 1 {
+        let open = style == theme::button();
+        let text = one_line_footer(open, note, usize::from(area.width));
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .style(theme::footer())
+            .render(area, buf);
+        return;
+    }
+    let [text_row] = Layout::vertical([Constraint::Length(1)])
+        .flex(Flex::Center)
+        .areas(button);
+    Paragraph::new("").style(style).render(button, buf);
+    Paragraph::new(label)
         .alignment(Alignment::Center)
         .style(style)
-        .render(area, buf);
+        .render(text_row, buf);
+    let note_row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let note_style = if app.dev {
+        theme::warning()
+    } else {
+        theme::muted()
+    };
+    Paragraph::new(note)
+        .alignment(Alignment::Center)
+        .style(note_style)
+        .render(note_row, buf);
+}
+
+/// The footer squeezed into one row: the check-in hint and the note,
+/// shortened until they fit.
+fn one_line_footer(open: bool, note: &str, width: usize) -> String {
+    let hint = if open {
+        strings::CHECKIN_PROMPT_SHORT
+    } else {
+        ""
+    };
+    let notes = [note, strings::NOT_ADVICE_SHORT];
+    let joined = |note: &str| match hint {
+        "" => note.to_string(),
+        hint => format!("{hint}  ·  {note}"),
+    };
+    notes
+        .iter()
+        .map(|n| joined(n))
+        .find(|t| t.chars().count() <= width)
+        .unwrap_or_else(|| strings::NOT_ADVICE_SHORT.to_string())
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

@@ -100,3 +100,12 @@ pub fn button() -> Style {
         .bg(Color::Green)
         .add_modifier(Modifier::BOLD)
 }
+
+pub fn ticket() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+/// The check-in button when check-in is closed.
+pub fn button_off() -> Style {
+    Style::new().fg(Color::White).bg(Color::DarkGray)
+}

@@ -3,10 +3,9 @@
 //! until the next moment the screen has to change by itself.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -17,16 +16,19 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+mod checkins;
+mod watch;
+
+use checkins::Keeper;
+use watch::Watch;
+
 use crate::app::{App, Msg};
 use crate::clock::Clock;
-use crate::config::{Config, ConfigError};
-use crate::diagnostic::Diagnostic;
-use crate::slides::{ContentWatcher, load_deck};
+use crate::config::Config;
+use crate::slides::load_deck;
 
 /// A little past each wake-up time, so a tick never lands just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(2);
-/// How often the slide folder and `kiosk.toml` are checked for edits.
-const POLL_EVERY: Duration = Duration::from_secs(2);
 
 pub struct RunOptions {
     pub clock: Clock,
@@ -44,23 +46,39 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
         listen_for_input(tx);
         let size = terminal.size()?;
         let watch = Watch::new(&config);
+        let keeper = Keeper::open(&config);
         let deck = load_deck(&config.kiosk.content_dir);
-        let app = App::new(config, options.clock.now(), options.dev)
+        let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
             .with_size(size.width, size.height);
-        event_loop(&mut terminal, app, &options.clock, &rx, watch)
+        app.problems.store = keeper.problem();
+        let io = Io {
+            clock: &options.clock,
+            rx: &rx,
+            watch,
+            keeper,
+        };
+        event_loop(&mut terminal, app, io)
     });
     leave_terminal();
     result
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    mut app: App,
-    clock: &Clock,
-    rx: &Receiver<Msg>,
-    mut watch: Watch,
-) -> io::Result<()> {
+/// Everything the loop reads from or writes to, besides the terminal.
+struct Io<'a> {
+    clock: &'a Clock,
+    rx: &'a Receiver<Msg>,
+    watch: Watch,
+    keeper: Keeper,
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
+    let Io {
+        clock,
+        rx,
+        mut watch,
+        mut keeper,
+    } = io;
     let mut dirty = true;
     while app.running {
         if dirty {
@@ -72,6 +90,7 @@ fn event_loop(
         let msg = match rx.recv_timeout(until_wake.min(until_poll)) {
             Ok(msg) => msg,
             Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
+                keeper.daily_purge(&app.config, clock.now());
                 match watch.poll(&app.config) {
                     Some(msg) => msg,
                     None => continue,
@@ -85,62 +104,12 @@ fn event_loop(
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
         }
+        for effect in app.take_effects() {
+            let answer = keeper.run(effect, &app.config, clock.now());
+            dirty |= app.update(answer);
+        }
     }
     Ok(())
-}
-
-/// Watching the files staff edit: the slide folder and `kiosk.toml`.
-struct Watch {
-    content: ContentWatcher,
-    content_dir: PathBuf,
-    config_path: PathBuf,
-    config_stamp: Option<(u64, Option<SystemTime>)>,
-    next_poll: Instant,
-}
-
-impl Watch {
-    fn new(config: &Config) -> Self {
-        Self {
-            content: ContentWatcher::new(&config.kiosk.content_dir),
-            content_dir: config.kiosk.content_dir.clone(),
-            config_path: config.path.clone(),
-            config_stamp: stamp(&config.path),
-            next_poll: Instant::now() + POLL_EVERY,
-        }
-    }
-
-    /// Looks for edits; returns what was read again, if anything changed.
-    fn poll(&mut self, config: &Config) -> Option<Msg> {
-        self.next_poll = Instant::now() + POLL_EVERY;
-        if config.kiosk.content_dir != self.content_dir {
-            self.content = ContentWatcher::new(&config.kiosk.content_dir);
-            self.content_dir = config.kiosk.content_dir.clone();
-            return Some(Msg::DeckLoaded(load_deck(&self.content_dir)));
-        }
-        let now = stamp(&self.config_path);
-        if now != self.config_stamp {
-            self.config_stamp = now;
-            let loaded = match Config::load(&self.config_path) {
-                Ok(config) => Ok(Box::new(config)),
-                Err(ConfigError::Invalid(problems)) => Err(problems),
-                Err(e @ ConfigError::Unreadable { .. }) => Err(vec![Diagnostic::whole_file(
-                    &self.config_path.display().to_string(),
-                    e.to_string(),
-                )]),
-            };
-            return Some(Msg::ConfigLoaded(loaded));
-        }
-        self.content
-            .changed()
-            .then(|| Msg::DeckLoaded(load_deck(&self.content_dir)))
-    }
-}
-
-/// A file's size and modification time, to notice edits.
-fn stamp(path: &Path) -> Option<(u64, Option<SystemTime>)> {
-    std::fs::metadata(path)
-        .ok()
-        .map(|m| (m.len(), m.modified().ok()))
 }
 
 fn listen_for_input(tx: Sender<Msg>) {

@@ -1,0 +1,241 @@
+//! The check-in part of the app: starting the form, handling its input,
+//! asking the runtime to store the result, and the confirmation.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::{App, Effect, Screen};
+use crate::checkin::{Form, FormInput, FormOutcome, form_input};
+use crate::store::{Inserted, NewCheckin, Person};
+use crate::ui;
+
+/// How long the confirmation stays up unless touched.
+pub const CONFIRMATION: Duration = Duration::seconds(10);
+/// How long the "see the front desk" message stays up unless touched.
+pub const FAILURE: Duration = Duration::seconds(20);
+
+/// What a finished check-in shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored: the ticket number.
+    CheckedIn {
+        first_name: Option<String>,
+        ticket: u32,
+    },
+    /// Already checked in a short while ago: their earlier ticket.
+    Already {
+        first_name: Option<String>,
+        ticket: u32,
+    },
+    /// Could not be stored: see the front desk.
+    Failed,
+}
+
+/// When check-in is possible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Availability {
+    Open,
+    /// Not yet: it opens at this moment.
+    OpensAt(DateTime<Utc>),
+    /// No opening hours ahead.
+    Closed,
+}
+
+impl App {
+    /// Check-in is open while the clinic is, and from `open_before_minutes`
+    /// before it opens.
+    pub fn checkin_availability(&self) -> Availability {
+        if self.status.open {
+            return Availability::Open;
+        }
+        let Some(opens) = self.status.next_open else {
+            return Availability::Closed;
+        };
+        let early = Duration::from_std(self.config.checkin.open_before).unwrap_or_default();
+        if self.now >= opens - early {
+            Availability::Open
+        } else {
+            Availability::OpensAt(opens - early)
+        }
+    }
+
+    pub(super) fn start_checkin(&mut self) -> bool {
+        if self.checkin_availability() != Availability::Open {
+            return false;
+        }
+        let fields = self.config.checkin.fields.clone();
+        let form = Form::new(fields, self.now).in_timezone(self.config.schedule.tz);
+        self.screen = Screen::CheckIn(Box::new(form));
+        true
+    }
+
+    pub(super) fn checkin_key(&mut self, key: KeyEvent) -> bool {
+        match &self.screen {
+            Screen::Done { .. } => {
+                self.back_to_slides();
+                true
+            }
+            Screen::CheckIn(_) => match form_input(key) {
+                Some(input) => self.form_input(input),
+                None => false,
+            },
+            Screen::Saving | Screen::Slides => key.code == KeyCode::Enter && self.start_checkin(),
+        }
+    }
+
+    pub(super) fn form_input(&mut self, input: FormInput) -> bool {
+        let now = self.now;
+        let Screen::CheckIn(form) = &mut self.screen else {
+            return false;
+        };
+        let outcome = form.handle(input, now);
+        self.form_outcome(outcome)
+    }
+
+    pub(super) fn checkin_mouse(&mut self, mouse: MouseEvent) -> bool {
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+            return false;
+        }
+        let area = self.form_area();
+        let now = self.now;
+        match &mut self.screen {
+            Screen::CheckIn(form) => {
+                let outcome = match ui::form_hit(area, form, mouse.column, mouse.row) {
+                    Some(hit) => form.click(hit, now),
+                    None => {
+                        form.touch(now);
+                        FormOutcome::Changed
+                    }
+                };
+                self.form_outcome(outcome)
+            }
+            Screen::Done { .. } => {
+                self.back_to_slides();
+                true
+            }
+            Screen::Saving | Screen::Slides => false,
+        }
+    }
+
+    /// Where the form is drawn: everything below the header.
+    pub fn form_area(&self) -> Rect {
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        match ui::regions(screen) {
+            Some(r) => Rect {
+                height: r.body.height + r.footer.height,
+                ..r.body
+            },
+            None => screen,
+        }
+    }
+
+    fn form_outcome(&mut self, outcome: FormOutcome) -> bool {
+        match outcome {
+            FormOutcome::Ignored => false,
+            FormOutcome::Changed | FormOutcome::Invalid => true,
+            FormOutcome::Cancel => {
+                self.back_to_slides();
+                true
+            }
+            FormOutcome::Submit(values) => {
+                self.effects.push(Effect::Store(new_checkin(values)));
+                self.screen = Screen::Saving;
+                true
+            }
+        }
+    }
+
+    /// The runtime's answer to [`Effect::Store`]. "Checked in" is shown only
+    /// for a check-in the store has confirmed as saved.
+    pub(super) fn stored(&mut self, result: Result<(Inserted, Option<String>), String>) -> bool {
+        let (outcome, shown_for) = match result {
+            Ok((Inserted::New { ticket, .. }, first_name)) => {
+                (Outcome::CheckedIn { first_name, ticket }, CONFIRMATION)
+            }
+            Ok((Inserted::Duplicate { ticket, .. }, first_name)) => {
+                (Outcome::Already { first_name, ticket }, CONFIRMATION)
+            }
+            Err(problem) => {
+                self.problems.store = Some(problem);
+                (Outcome::Failed, FAILURE)
+            }
+        };
+        self.screen = Screen::Done {
+            outcome,
+            until: self.now + shown_for,
+        };
+        true
+    }
+
+    /// Leaves check-in: whatever was typed or shown is gone.
+    pub(super) fn back_to_slides(&mut self) {
+        self.screen = Screen::Slides;
+        self.show.page_started = self.now;
+        self.settle_show();
+    }
+
+    /// Clears an abandoned form or a confirmation whose time is up.
+    pub(super) fn expire_checkin(&mut self) {
+        let expired = match &self.screen {
+            Screen::CheckIn(form) => form
+                .idle_left(self.now, self.config.checkin.idle_timeout)
+                .is_zero(),
+            Screen::Done { until, .. } => self.now >= *until,
+            Screen::Saving | Screen::Slides => false,
+        };
+        if expired {
+            self.back_to_slides();
+        }
+    }
+
+    /// When the check-in screens next change by themselves: each second of
+    /// the "Still there?" countdown, the form's expiry, the confirmation's end.
+    pub(super) fn next_checkin_wake(&self) -> Option<DateTime<Utc>> {
+        match &self.screen {
+            Screen::CheckIn(form) => {
+                let left = form.idle_left(self.now, self.config.checkin.idle_timeout);
+                let left = Duration::from_std(left).unwrap_or_default();
+                let countdown = Duration::seconds(10);
+                let step = if left > countdown {
+                    left - countdown
+                } else {
+                    // The countdown shows whole seconds, rounded up: it
+                    // changes each time `left` passes a whole second.
+                    Duration::milliseconds((left.num_milliseconds() - 1).rem_euclid(1000) + 1)
+                };
+                Some(self.now + step.max(Duration::milliseconds(1)))
+            }
+            Screen::Done { until, .. } => Some(*until),
+            Screen::Saving | Screen::Slides => None,
+        }
+    }
+}
+
+/// The stored form of a submitted check-in. The names and date of birth, when
+/// the form asks for them, identify the patient for duplicate detection.
+fn new_checkin(values: Vec<(String, String)>) -> NewCheckin {
+    let get = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let date_of_birth = get("date_of_birth")
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .unwrap_or_default();
+    NewCheckin {
+        person: Person {
+            first_name: get("first_name").unwrap_or_default(),
+            last_name: get("last_name").unwrap_or_default(),
+            date_of_birth,
+        },
+        fields: values,
+    }
+}
+
+/// The name a confirmation greets: the first name, when the form asks for it.
+pub fn greeting_name(checkin: &NewCheckin) -> Option<String> {
+    let name = checkin.person.first_name.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}

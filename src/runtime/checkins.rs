@@ -1,0 +1,92 @@
+//! The runtime's side of check-in: the database, opened at start and again
+//! if it failed, and the daily purge of old check-ins.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::app::{Effect, Msg, greeting_name};
+use crate::config::Config;
+use crate::store::{Opened, Store};
+
+/// Holds the check-in database, if it could be opened.
+pub struct Keeper {
+    store: Option<Store>,
+    problem: Option<String>,
+    last_purge: Option<NaiveDate>,
+}
+
+impl Keeper {
+    /// Opens the database; a damaged file is moved aside and a fresh one
+    /// started, so check-in keeps working.
+    pub fn open(config: &Config) -> Self {
+        let mut keeper = Self {
+            store: None,
+            problem: None,
+            last_purge: None,
+        };
+        keeper.reopen(config);
+        keeper
+    }
+
+    fn reopen(&mut self, config: &Config) {
+        match Store::open_or_quarantine(&config.checkin.database, config.schedule.tz) {
+            Ok(Opened { store, quarantined }) => {
+                self.store = Some(store);
+                self.problem = quarantined.map(|q| {
+                    format!(
+                        "the check-in database was damaged ({}); it was moved to {} and a new one started",
+                        q.reason,
+                        q.moved_to.display()
+                    )
+                });
+            }
+            Err(e) => {
+                self.store = None;
+                self.problem = Some(format!("the check-in database cannot be used: {e}"));
+            }
+        }
+    }
+
+    /// The last thing that went wrong with the database, for staff.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.clone()
+    }
+
+    /// Does what the app asked and returns its answer.
+    pub fn run(&mut self, effect: Effect, config: &Config, now: DateTime<Utc>) -> Msg {
+        match effect {
+            Effect::Store(checkin) => {
+                if self.store.is_none() {
+                    self.reopen(config);
+                }
+                let window =
+                    chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
+                let result = match self.store.as_mut() {
+                    Some(store) => store
+                        .insert(&checkin, now, window)
+                        .map(|inserted| (inserted, greeting_name(&checkin)))
+                        .map_err(|e| format!("a check-in could not be saved: {e}")),
+                    None => Err(self.problem.clone().unwrap_or_default()),
+                };
+                Msg::Stored(result)
+            }
+        }
+    }
+
+    /// Once a day (clinic time), deletes check-ins older than
+    /// `retention_days`.
+    pub fn daily_purge(&mut self, config: &Config, now: DateTime<Utc>) {
+        let today = config.schedule.wall_at(now).date();
+        if self.last_purge == Some(today) {
+            return;
+        }
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let days = Days::new(u64::from(config.checkin.retention_days));
+        let cutoff = today.checked_sub_days(days).unwrap_or(NaiveDate::MIN);
+        match store.purge_older_than(cutoff) {
+            Ok(_) => self.last_purge = Some(today),
+            Err(e) => self.problem = Some(format!("old check-ins could not be purged: {e}")),
+        }
+    }
+}

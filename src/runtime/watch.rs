@@ -1,0 +1,66 @@
+//! Watching the files staff edit: the slide folder and `kiosk.toml`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::app::Msg;
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::Diagnostic;
+use crate::slides::{ContentWatcher, load_deck};
+
+/// How often the slide folder and `kiosk.toml` are checked for edits.
+const POLL_EVERY: Duration = Duration::from_secs(2);
+
+/// Watching the files staff edit: the slide folder and `kiosk.toml`.
+pub struct Watch {
+    content: ContentWatcher,
+    content_dir: PathBuf,
+    config_path: PathBuf,
+    config_stamp: Option<(u64, Option<SystemTime>)>,
+    pub next_poll: Instant,
+}
+
+impl Watch {
+    pub fn new(config: &Config) -> Self {
+        Self {
+            content: ContentWatcher::new(&config.kiosk.content_dir),
+            content_dir: config.kiosk.content_dir.clone(),
+            config_path: config.path.clone(),
+            config_stamp: stamp(&config.path),
+            next_poll: Instant::now() + POLL_EVERY,
+        }
+    }
+
+    /// Looks for edits; returns what was read again, if anything changed.
+    pub fn poll(&mut self, config: &Config) -> Option<Msg> {
+        self.next_poll = Instant::now() + POLL_EVERY;
+        if config.kiosk.content_dir != self.content_dir {
+            self.content = ContentWatcher::new(&config.kiosk.content_dir);
+            self.content_dir = config.kiosk.content_dir.clone();
+            return Some(Msg::DeckLoaded(load_deck(&self.content_dir)));
+        }
+        let now = stamp(&self.config_path);
+        if now != self.config_stamp {
+            self.config_stamp = now;
+            let loaded = match Config::load(&self.config_path) {
+                Ok(config) => Ok(Box::new(config)),
+                Err(ConfigError::Invalid(problems)) => Err(problems),
+                Err(e @ ConfigError::Unreadable { .. }) => Err(vec![Diagnostic::whole_file(
+                    &self.config_path.display().to_string(),
+                    e.to_string(),
+                )]),
+            };
+            return Some(Msg::ConfigLoaded(loaded));
+        }
+        self.content
+            .changed()
+            .then(|| Msg::DeckLoaded(load_deck(&self.content_dir)))
+    }
+}
+
+/// A file's size and modification time, to notice edits.
+fn stamp(path: &Path) -> Option<(u64, Option<SystemTime>)> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}

@@ -1,0 +1,105 @@
+//! The end of a check-in: the ticket number, or where to go instead.
+//! Only the first name is ever shown, and only to the patient who typed it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::theme;
+use crate::app::Outcome;
+use crate::strings;
+
+/// The "saving" moment (normally too short to be seen).
+pub fn render_saving(area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let [middle] = Layout::vertical([Constraint::Length(1)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(strings::SAVING)
+        .alignment(Alignment::Center)
+        .render(middle, buf);
+}
+
+pub fn render(outcome: &Outcome, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let (greeting, ticket) = match outcome {
+        Outcome::CheckedIn { first_name, ticket } => {
+            (strings::checked_in(first_name.as_deref()), Some(*ticket))
+        }
+        Outcome::Already { first_name, ticket } => (
+            strings::already_checked_in(first_name.as_deref()),
+            Some(*ticket),
+        ),
+        Outcome::Failed => (strings::SEE_DESK_SORRY.to_string(), None),
+    };
+    let big = ticket.filter(|_| area.height >= 16 && area.width >= 40);
+    let number_rows = if big.is_some() { 5 } else { 1 };
+    let [greet, _, number, _, next, _, hint] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(number_rows),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .flex(Flex::Center)
+    .areas(area);
+    let centred = |text: String| {
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+    };
+    centred(greeting).style(theme::title()).render(greet, buf);
+    match (ticket, big) {
+        (_, Some(t)) => big_number(t, number, buf),
+        (Some(t), None) => centred(strings::your_number(t))
+            .style(theme::title())
+            .render(number, buf),
+        (None, _) => centred(strings::SEE_DESK.to_string())
+            .style(theme::title())
+            .render(number, buf),
+    }
+    let after = if ticket.is_some() {
+        strings::PLEASE_SIT
+    } else {
+        ""
+    };
+    centred(after.to_string()).render(next, buf);
+    centred(strings::TOUCH_TO_CONTINUE.to_string())
+        .style(theme::muted())
+        .render(hint, buf);
+}
+
+/// "Your number is" beside the number in large digits.
+fn big_number(ticket: u32, area: Rect, buf: &mut Buffer) {
+    let label = strings::your_number(ticket);
+    let digits = ticket.to_string();
+    let digits_width = u16::try_from(digits.len() * 8).unwrap_or(u16::MAX);
+    let label_width = u16::try_from(label.len()).unwrap_or(u16::MAX);
+    let [text, _, number] = Layout::horizontal([
+        Constraint::Length(label_width.min(area.width / 2)),
+        Constraint::Length(2),
+        Constraint::Length(digits_width),
+    ])
+    .flex(Flex::Center)
+    .areas(area);
+    let [text] = Layout::vertical([Constraint::Length(1)])
+        .flex(Flex::Center)
+        .areas(text);
+    let words = label
+        .trim_end_matches('.')
+        .trim_end_matches(char::is_numeric)
+        .trim_end();
+    Paragraph::new(words)
+        .style(theme::title())
+        .render(text, buf);
+    BigText::builder()
+        .pixel_size(PixelSize::HalfHeight)
+        .style(theme::ticket())
+        .lines(vec![Line::raw(digits)])
+        .build()
+        .render(number, buf);
+}
