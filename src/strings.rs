@@ -319,6 +319,13 @@ pub const SEE_DESK: &str = "Please see the front desk.";
 pub const TOUCH_TO_CONTINUE: &str = "Touch the screen or press any key to continue.";
 pub const CHECKIN_CLOSED: &str = "Check-in is closed";
 
+/// A discreet note for staff that something needs fixing (details are in
+/// the log and in `kiosk check`, never on the patients' screen).
+pub fn staff_problems(count: usize) -> String {
+    let s = if count == 1 { "" } else { "s" };
+    format!("⚠ staff: {count} problem{s}, see the log")
+}
+
 /// `Check-in opens Monday at 8:45 AM`.
 pub fn checkin_opens(when: &str) -> String {
     format!("Check-in opens {when}")

@@ -72,11 +72,14 @@ pub struct Problems {
     pub config: Vec<Diagnostic>,
     /// The last failure to store a check-in.
     pub store: Option<String>,
+    /// Why the log file cannot be written, if it cannot.
+    pub log: Option<String>,
 }
 
 impl Problems {
     pub fn count(&self) -> usize {
-        self.content.len() + self.config.len() + usize::from(self.store.is_some())
+        let others = usize::from(self.store.is_some()) + usize::from(self.log.is_some());
+        self.content.len() + self.config.len() + others
     }
 }
 

@@ -173,12 +173,14 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         0..721,
         "closing_soon_minutes",
     );
-    let content = k
-        .content_dir
-        .as_ref()
-        .map_or("content", |v| v.get_ref().as_str());
+    let path = |value: &Option<Spanned<String>>, default: &str| {
+        let text = value.as_ref().map_or(default, |v| v.get_ref().trim());
+        base_dir.join(if text.is_empty() { default } else { text })
+    };
     KioskSettings {
-        content_dir: base_dir.join(content),
+        content_dir: path(&k.content_dir, "content"),
+        log_dir: path(&k.log_dir, "data/logs"),
+        heartbeat: path(&k.heartbeat_file, "data/heartbeat"),
         slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
         closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
     }

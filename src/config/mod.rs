@@ -29,6 +29,11 @@ pub struct KioskSettings {
     pub slide_duration: Duration,
     /// "Closing soon" starts this long before closing.
     pub closing_soon: Duration,
+    /// Folder for the kiosk's log files (one per day, two weeks kept).
+    pub log_dir: PathBuf,
+    /// File the running kiosk rewrites every minute with the time, so a
+    /// watchdog can tell it is alive.
+    pub heartbeat: PathBuf,
 }
 
 /// Where check-ins are kept, and for how long.

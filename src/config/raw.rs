@@ -81,6 +81,8 @@ pub struct RawKiosk {
     pub content_dir: Option<Spanned<String>>,
     pub slide_seconds: Option<Spanned<i64>>,
     pub closing_soon_minutes: Option<Spanned<i64>>,
+    pub log_dir: Option<Spanned<String>>,
+    pub heartbeat_file: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

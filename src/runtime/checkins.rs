@@ -30,6 +30,7 @@ impl Keeper {
     fn reopen(&mut self, config: &Config) {
         match Store::open_or_quarantine(&config.checkin.database, config.schedule.tz) {
             Ok(Opened { store, quarantined }) => {
+                tracing::info!("check-in database open: {}", store.path().display());
                 self.store = Some(store);
                 self.problem = quarantined.map(|q| {
                     format!(
@@ -43,6 +44,9 @@ impl Keeper {
                 self.store = None;
                 self.problem = Some(format!("the check-in database cannot be used: {e}"));
             }
+        }
+        if let Some(problem) = &self.problem {
+            tracing::error!("{problem}");
         }
     }
 
@@ -67,6 +71,13 @@ impl Keeper {
                         .map_err(|e| format!("a check-in could not be saved: {e}")),
                     None => Err(self.problem.clone().unwrap_or_default()),
                 };
+                match &result {
+                    // The ticket only: names are never logged.
+                    Ok((inserted, _)) => tracing::info!("check-in stored: {inserted:?}"),
+                    Err(problem) => {
+                        tracing::error!("{problem}; the patient was sent to the front desk")
+                    }
+                }
                 Msg::Stored(result)
             }
         }
@@ -85,8 +96,14 @@ impl Keeper {
         let days = Days::new(u64::from(config.checkin.retention_days));
         let cutoff = today.checked_sub_days(days).unwrap_or(NaiveDate::MIN);
         match store.purge_older_than(cutoff) {
-            Ok(_) => self.last_purge = Some(today),
-            Err(e) => self.problem = Some(format!("old check-ins could not be purged: {e}")),
+            Ok(deleted) => {
+                tracing::info!("purged {deleted} check-ins from before {cutoff}");
+                self.last_purge = Some(today);
+            }
+            Err(e) => {
+                tracing::error!("old check-ins could not be purged: {e}");
+                self.problem = Some(format!("old check-ins could not be purged: {e}"));
+            }
         }
     }
 }

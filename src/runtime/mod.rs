@@ -17,6 +17,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 mod checkins;
+mod log;
 mod watch;
 
 use checkins::Keeper;
@@ -38,6 +39,12 @@ pub struct RunOptions {
 /// Runs the full-screen kiosk until it is told to stop. The terminal is put
 /// back on every way out, panics included.
 pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
+    let log_problem = log::start(&config.kiosk.log_dir);
+    tracing::info!(
+        "kiosk {} starting with {}",
+        env!("CARGO_PKG_VERSION"),
+        config.path.display()
+    );
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone(), options.dev)?;
     install_panic_hook();
@@ -52,15 +59,23 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             .with_deck(deck)
             .with_size(size.width, size.height);
         app.problems.store = keeper.problem();
+        app.problems.log = log_problem;
+        let mut heartbeat = log::Heartbeat::new(&app.config.kiosk.heartbeat);
+        heartbeat.beat(options.clock.now());
+        for problem in &app.problems.content {
+            tracing::warn!("{problem}");
+        }
         let io = Io {
             clock: &options.clock,
             rx: &rx,
             watch,
             keeper,
+            heartbeat,
         };
         event_loop(&mut terminal, app, io)
     });
     leave_terminal();
+    tracing::info!("kiosk stopped");
     result
 }
 
@@ -70,6 +85,7 @@ struct Io<'a> {
     rx: &'a Receiver<Msg>,
     watch: Watch,
     keeper: Keeper,
+    heartbeat: log::Heartbeat,
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
@@ -78,6 +94,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
         rx,
         mut watch,
         mut keeper,
+        mut heartbeat,
     } = io;
     let mut dirty = true;
     while app.running {
@@ -91,6 +108,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
             Ok(msg) => msg,
             Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
                 keeper.daily_purge(&app.config, clock.now());
+                heartbeat.beat(clock.now());
                 match watch.poll(&app.config) {
                     Some(msg) => msg,
                     None => continue,

@@ -50,6 +50,14 @@ impl Watch {
                     e.to_string(),
                 )]),
             };
+            match &loaded {
+                Ok(_) => tracing::info!("{} reloaded", self.config_path.display()),
+                Err(problems) => tracing::warn!(
+                    "{} has problems; keeping the last good settings:\n{}",
+                    self.config_path.display(),
+                    crate::diagnostic::render_all(problems)
+                ),
+            }
             return Some(Msg::ConfigLoaded(loaded));
         }
         self.content

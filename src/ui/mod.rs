@@ -158,6 +158,14 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Center)
         .style(note_style)
         .render(note_row, buf);
+    let problems = app.problems.count();
+    if problems > 0 {
+        let marker = format!("{} ", strings::staff_problems(problems));
+        Paragraph::new(marker)
+            .alignment(Alignment::Right)
+            .style(theme::muted())
+            .render(note_row, buf);
+    }
 }
 
 /// The footer squeezed into one row: the check-in hint and the note,
