@@ -326,6 +326,11 @@ pub fn staff_problems(count: usize) -> String {
     format!("⚠ staff: {count} problem{s}, see the log")
 }
 
+/// `Now serving: 14` (a ticket number, never a name).
+pub fn now_serving(ticket: u32) -> String {
+    format!("Now serving: {ticket}")
+}
+
 /// `Check-in opens Monday at 8:45 AM`.
 pub fn checkin_opens(when: &str) -> String {
     format!("Check-in opens {when}")

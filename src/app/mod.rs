@@ -61,6 +61,8 @@ pub enum Msg {
     /// The answer to [`Effect::Store`]: what the store did (with the name
     /// to greet), or why it could not.
     Stored(Result<(Inserted, Option<String>), String>),
+    /// The ticket most recently called by the front desk.
+    NowServing(Option<u32>),
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -97,6 +99,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The terminal's size, for layout-dependent decisions (pages, clicks).
     pub size: (u16, u16),
+    /// The ticket most recently called, when `now_serving` is on.
+    pub now_serving: Option<u32>,
     /// Development mode: Ctrl-C quits, and the screen says so.
     pub dev: bool,
     pub running: bool,
@@ -114,6 +118,7 @@ impl App {
             screen: Screen::Slides,
             problems: Problems::default(),
             effects: Vec::new(),
+            now_serving: None,
             size: (80, 24),
             dev,
             running: true,
@@ -151,6 +156,10 @@ impl App {
             }
             Msg::Paste(text) => self.form_input(FormInput::Paste(text)),
             Msg::Stored(result) => self.stored(result),
+            Msg::NowServing(ticket) => {
+                self.now_serving = ticket.filter(|_| self.config.kiosk.now_serving);
+                true
+            }
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
             Msg::Shutdown => {

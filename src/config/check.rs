@@ -181,6 +181,7 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         content_dir: path(&k.content_dir, "content"),
         log_dir: path(&k.log_dir, "data/logs"),
         heartbeat: path(&k.heartbeat_file, "data/heartbeat"),
+        now_serving: k.now_serving.unwrap_or(false),
         slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
         closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
     }

@@ -34,6 +34,8 @@ pub struct KioskSettings {
     /// File the running kiosk rewrites every minute with the time, so a
     /// watchdog can tell it is alive.
     pub heartbeat: PathBuf,
+    /// Show the ticket number most recently called (never a name).
+    pub now_serving: bool,
 }
 
 /// Where check-ins are kept, and for how long.

@@ -83,6 +83,7 @@ pub struct RawKiosk {
     pub closing_soon_minutes: Option<Spanned<i64>>,
     pub log_dir: Option<Spanned<String>>,
     pub heartbeat_file: Option<Spanned<String>>,
+    pub now_serving: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::app::{Effect, Msg, greeting_name};
 use crate::config::Config;
-use crate::store::{Opened, Store};
+use crate::store::{Opened, Status, Store};
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
@@ -81,6 +81,17 @@ impl Keeper {
                 Msg::Stored(result)
             }
         }
+    }
+
+    /// The ticket most recently called today, for the "now serving" line.
+    pub fn now_serving(&self, config: &Config, now: DateTime<Utc>) -> Option<u32> {
+        let today = config.schedule.wall_at(now).date();
+        let records = self.store.as_ref()?.list(today).ok()?;
+        records
+            .iter()
+            .filter(|r| r.status == Status::Called)
+            .max_by_key(|r| r.status_changed_at)
+            .map(|r| r.ticket)
     }
 
     /// Once a day (clinic time), deletes check-ins older than

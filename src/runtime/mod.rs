@@ -109,6 +109,12 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
             Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
                 keeper.daily_purge(&app.config, clock.now());
                 heartbeat.beat(clock.now());
+                if app.config.kiosk.now_serving {
+                    let serving = keeper.now_serving(&app.config, clock.now());
+                    if serving != app.now_serving {
+                        dirty |= app.update(Msg::NowServing(serving));
+                    }
+                }
                 match watch.poll(&app.config) {
                     Some(msg) => msg,
                     None => continue,

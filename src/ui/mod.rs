@@ -158,6 +158,12 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Center)
         .style(note_style)
         .render(note_row, buf);
+    if let Some(ticket) = app.now_serving {
+        let text = format!(" {}", strings::now_serving(ticket));
+        Paragraph::new(text)
+            .style(theme::title())
+            .render(note_row, buf);
+    }
     let problems = app.problems.count();
     if problems > 0 {
         let marker = format!("{} ", strings::staff_problems(problems));
