@@ -139,6 +139,8 @@ pub fn special_today(reason: &str) -> String {
 }
 
 pub const PAUSED: &str = "Paused";
+/// Under a slide's QR code.
+pub const QR_CAPTION: &str = "Scan with your phone";
 
 /// `Page 1 of 3`.
 pub fn page_of(page: usize, pages: usize) -> String {

@@ -383,14 +383,9 @@ fn right_and_page_down_move_on_and_pause() {
 }
 
 /// When a pause ends the screen changes by itself ("Paused" goes and the
-/// progress bar starts to fill), so the runtime must be woken then.
-///
-/// Product bug: while paused, `next_wake()` asks to be woken only at the end
-/// of the page (pause + the page's whole time), so "Paused" and an empty bar
-/// stay on screen until the slide changes. Fails with "no wake-up at the
-/// end of the pause".
+/// progress bar starts to fill), so the runtime must be woken then, not
+/// only at the end of the page.
 #[test]
-#[ignore = "product bug: no wake-up when a pause ends (see the doc comment)"]
 fn the_kiosk_wakes_when_a_pause_ends() {
     let content = three_slides();
     let t0 = at("2026-11-23T10:42:10-07:00");

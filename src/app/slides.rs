@@ -78,7 +78,11 @@ impl App {
         let duration = self.page_duration();
         let end = self.show.page_end(duration);
         let cells = self.slide_layout().map_or(0, |l| l.bar_width());
-        if cells == 0 || self.show.is_paused(self.now) {
+        if self.show.is_paused(self.now) {
+            // "Paused" goes and the bar starts moving when the pause ends.
+            return Some(self.show.page_started);
+        }
+        if cells == 0 {
             return Some(end);
         }
         let step = duration / i32::from(cells);

@@ -19,7 +19,7 @@ use crate::strings;
 /// The widest a column of text gets: longer lines are hard to read.
 const MAX_COLUMN: u16 = 76;
 /// Big titles need this many rows on screen.
-const BIG_TITLE_MIN_HEIGHT: u16 = 34;
+const BIG_TITLE_MIN_HEIGHT: u16 = 28;
 /// Rows for sources at most.
 const MAX_SOURCE_ROWS: usize = 2;
 /// The progress bar's widest.
@@ -51,6 +51,8 @@ impl SlideLayout {
         let source_rows = u16::try_from(sources.len()).unwrap_or(0);
         let [text, sources_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(source_rows)]).areas(column);
+        // The body's height decides, not the screen's: the header and the
+        // footer take more rows on a tall screen.
         let (title, big_title) = title_lines(&slide.title, text.width, area.height);
         let title_rows = if big_title {
             title.len() * 4 + 1
@@ -113,11 +115,29 @@ pub struct Position {
 /// Draws page `position.page` of a slide laid out as `layout`.
 pub fn render(layout: &SlideLayout, position: Position, buf: &mut Buffer) {
     render_title(layout, buf);
-    Paragraph::new(layout.page_lines(position.page).to_vec()).render(layout.body_area, buf);
+    let lines = layout.page_lines(position.page);
+    Paragraph::new(lines.to_vec()).render(layout.body_area, buf);
     if let Some((qr, area)) = &layout.qr {
         qr.render(*area, buf);
+        let caption = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1,
+            ..*area
+        };
+        Paragraph::new(strings::QR_CAPTION)
+            .alignment(Alignment::Center)
+            .style(theme::muted())
+            .render(caption, buf);
     }
-    Paragraph::new(layout.sources.clone()).render(layout.sources_area, buf);
+    // Sources sit just under the text when the page leaves room, not at the
+    // far bottom of a big screen.
+    let used = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let under_text = layout.body_area.y.saturating_add(used).saturating_add(1);
+    let sources = Rect {
+        y: under_text.min(layout.sources_area.y),
+        ..layout.sources_area
+    };
+    Paragraph::new(layout.sources.clone()).render(sources, buf);
     render_position(layout, position, buf);
 }
 
@@ -181,7 +201,7 @@ fn column_and_qr(area: Rect, qr: Option<Qr>) -> (Rect, Option<(Qr, Rect)>) {
     if let Some(qr) = qr {
         let (cols, rows) = qr.size();
         let text = usable.saturating_sub(cols + 4).min(MAX_COLUMN);
-        if text >= 40 && area.height > rows + 2 {
+        if text >= 40 && area.height > rows + 3 {
             let [column, _, code] = Layout::horizontal([
                 Constraint::Length(text),
                 Constraint::Length(4),
@@ -189,10 +209,14 @@ fn column_and_qr(area: Rect, qr: Option<Qr>) -> (Rect, Option<(Qr, Rect)>) {
             ])
             .flex(Flex::Center)
             .areas(area);
-            let [code] = Layout::vertical([Constraint::Length(rows)])
-                .flex(Flex::Center)
-                .areas(code);
-            return (pad_top(column), Some((qr, code)));
+            // Level with the top of the text, with a caption under it.
+            let column = pad_top(column);
+            let code = Rect {
+                y: column.y,
+                height: rows + 1,
+                ..code
+            };
+            return (column, Some((qr, code)));
         }
     }
     let [column] = Layout::horizontal([Constraint::Length(usable.min(MAX_COLUMN))])
@@ -280,10 +304,20 @@ fn paginate(lines: &[Line<'_>], rows: usize) -> Vec<usize> {
         while i < lines.len() && blank(&lines[i]) {
             i += 1;
         }
-        if i < lines.len() {
-            starts.push(i);
+        if i >= lines.len() {
+            break;
         }
-        i += rows;
+        starts.push(i);
+        let end = i + rows;
+        // Break at the last paragraph break on the page rather than in the
+        // middle of a paragraph or list item.
+        i = match (i + 1..end.min(lines.len()))
+            .rev()
+            .find(|&j| blank(&lines[j]))
+        {
+            Some(gap) if end < lines.len() => gap,
+            _ => end,
+        };
     }
     starts
 }
