@@ -5,7 +5,7 @@ mod clinic_info;
 mod header;
 pub mod qr;
 mod slide;
-mod theme;
+pub(crate) mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
