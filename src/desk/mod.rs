@@ -18,7 +18,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 mod tests_actions;
 
-use chrono::{DateTime, Duration, DurationRound, Utc};
+use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use chrono_tz::Tz;
 use crossterm::event::KeyEvent;
 
@@ -135,6 +135,8 @@ pub struct Desk {
     fresh: Vec<(CheckinId, DateTime<Utc>)>,
     /// Whether a list has been read yet.
     loaded: bool,
+    /// The clinic-zone day of the last list.
+    day: Option<NaiveDate>,
     notice: Option<Notice>,
     pub running: bool,
 }
@@ -150,6 +152,7 @@ impl Desk {
             undo: Vec::new(),
             fresh: Vec::new(),
             loaded: false,
+            day: None,
             notice: None,
             running: true,
         }
@@ -245,8 +248,11 @@ impl Desk {
             .filter(|r| r.status == Status::Waiting && !self.rows.iter().any(|old| old.id == r.id))
             .map(|r| r.id)
             .collect();
-        // Nothing is new on the first read: it is all there already.
-        let arrived = if self.loaded { arrived } else { Vec::new() };
+        // Nothing is new on the first read of a day (at start, or after
+        // midnight): it was all there already.
+        let day = at.with_timezone(&self.tz).date_naive();
+        let same_day = self.day.replace(day) == Some(day);
+        let arrived = if same_day { arrived } else { Vec::new() };
         self.fresh
             .extend(arrived.iter().map(|id| (*id, at + HIGHLIGHT)));
         let old_index = self.selected_index();

@@ -218,6 +218,19 @@ fn an_empty_first_list_then_a_check_in_rings_and_selects_it() {
 }
 
 #[test]
+fn the_first_list_after_midnight_is_not_news() {
+    let mut fake = Fake::new(Vec::new());
+    let mut desk = desk_with(&fake);
+    let tomorrow = at("10:20") + Duration::days(1);
+    let mut early = record(1, "10:20", Status::Waiting, &[]);
+    early.checked_in_at = tomorrow;
+    fake.rows = vec![early];
+    let outcome = desk.update(fake.loaded(tomorrow));
+    assert!(outcome.redraw && !outcome.bell);
+    assert!(!desk.is_fresh(CheckinId(10)));
+}
+
+#[test]
 fn a_new_row_is_highlighted_for_a_few_seconds() {
     let mut fake = Fake::new(four());
     let mut desk = desk_with(&fake);
