@@ -10,12 +10,14 @@ use clap::{Args, Parser, Subcommand};
 use crate::clock::Clock;
 use crate::commands;
 use crate::config::{Config, ConfigError};
+use crate::desk;
 use crate::diagnostic::render_all;
 use crate::listing;
 use crate::runtime::{self, RunOptions};
 use crate::slides::load_deck;
 use crate::status::StatusReport;
 use crate::store::Store;
+use crate::strings;
 
 /// A full-screen kiosk for a clinic waiting room: educational slides, a live
 /// OPEN / CLOSED sign, and check-in.
@@ -47,6 +49,17 @@ pub enum Command {
     /// For the front desk: list or purge the check-ins stored by the kiosk.
     #[command(subcommand)]
     Checkins(CheckinsCommand),
+    /// For the front desk: today's queue, live and full screen; call
+    /// patients and mark them seen or no-show. q, Esc or Ctrl-C quits.
+    Desk(DeskArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DeskArgs {
+    /// Start the desk's clock at this moment (RFC 3339); it runs on from
+    /// there. For demonstrations and tests.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -204,6 +217,35 @@ fn run(cli: Cli) -> u8 {
         Command::Preview(args) => preview(&config, &args),
         Command::Timeline(args) => timeline(&config, &args),
         Command::Checkins(command) => checkins(&config, command),
+        Command::Desk(args) => run_desk(&config, &args),
+    }
+}
+
+fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
+    if desk::require_pin(config) {
+        eprintln!("error: {}", strings::DESK_PIN_NOT_SET);
+        return exit::INVALID;
+    }
+    if !std::io::stdout().is_terminal() {
+        eprintln!("error: {}", strings::DESK_NEEDS_TERMINAL);
+        return exit::FAILURE;
+    }
+    let store = match Store::open(&config.checkin.database, config.schedule.tz) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::FAILURE;
+        }
+    };
+    let clock = args
+        .at
+        .map_or(Clock::System, |at| Clock::starting_at(at, 1.0));
+    match desk::runtime::run(config, store, clock) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("error: the desk stopped: {e}");
+            exit::FAILURE
+        }
     }
 }
 

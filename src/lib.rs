@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod desk;
 pub mod diagnostic;
 pub mod hours;
 pub mod listing;

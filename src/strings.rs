@@ -359,63 +359,83 @@ pub fn your_number(ticket: u32) -> String {
     format!("Your number is {ticket}.")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+// The front desk (`kiosk desk`): read by staff only.
 
-    #[test]
-    fn twelve_hour_times() {
-        assert_eq!(clock_time(0, 5), "12:05 AM");
-        assert_eq!(clock_time(9, 0), "9:00 AM");
-        assert_eq!(clock_time(12, 0), "12:00 PM");
-        assert_eq!(clock_time(18, 0), "6:00 PM");
-        assert_eq!(minutes_time(1440), "12:00 AM");
-        assert_eq!(range_text(720, 1440), "12:00 PM – midnight");
-        assert_eq!(range_text(1320, 0), "10:00 PM – midnight");
-        assert_eq!(range_text(540, 1080), "9:00 AM – 6:00 PM");
-    }
+pub const DESK_TITLE: &str = "Front desk";
+pub const DESK_EMPTY: &str = "No check-ins yet today.";
+pub const DESK_LOADING: &str = "Reading today's check-ins…";
+pub const DESK_NO_NAME: &str = "(no name)";
+/// Column headings of the queue.
+pub const DESK_COLUMNS: [&str; 5] = ["#", "Name", "Checked in", "Waiting", "Status"];
+/// In the Waiting column while a new check-in is highlighted.
+pub const DESK_NEW: &str = "NEW";
+/// Stands for a wait that cannot be worked out yet (nobody called, nobody waiting).
+pub const DESK_NONE: &str = "—";
+pub const DESK_AVERAGE_WAIT: &str = "Average wait";
+pub const DESK_LONGEST_WAIT: &str = "Longest wait now";
+pub const DESK_KEY_ENTER: &str = "Enter";
+pub const DESK_KEY_ESC: &str = "Esc";
+pub const DESK_KEY_CTRL: &str = "Ctrl-";
+/// What each key does, in the help line.
+pub const DESK_DO_SELECT: &str = "select";
+pub const DESK_DO_CALL: &str = "call next";
+pub const DESK_DO_SEEN: &str = "seen";
+pub const DESK_DO_NO_SHOW: &str = "no-show";
+pub const DESK_DO_UNDO: &str = "undo";
+pub const DESK_DO_QUIT: &str = "quit";
+pub const DESK_NO_ONE_WAITING: &str = "No one is waiting.";
+pub const DESK_NOTHING_TO_UNDO: &str = "Nothing to undo.";
+pub const DESK_PIN_NOT_SET: &str = "the desk PIN is not set up yet: run `kiosk staff set-pin`";
+pub const DESK_NEEDS_TERMINAL: &str =
+    "the desk needs a terminal to draw on; run it from a terminal window or over SSH";
 
-    #[test]
-    fn durations_round_up_to_the_minute() {
-        assert_eq!(duration_text(1), "1 min");
-        assert_eq!(duration_text(60), "1 min");
-        assert_eq!(duration_text(61), "2 min");
-        assert_eq!(duration_text(2 * 3600 + 15 * 60), "2 h 15 min");
-        assert_eq!(duration_text(3 * 3600), "3 h");
-    }
-
-    #[test]
-    fn labels_inside_sentences() {
-        assert_eq!(please_enter("First name"), "Please enter your first name.");
-        assert_eq!(please_enter("ZIP code"), "Please enter your ZIP code.");
-        assert_eq!(please_enter(""), "Please enter your .");
-        assert_eq!(
-            date_month_first("Date of birth"),
-            "Date of birth: the month comes first. Type it as MM/DD/YYYY, e.g. 04/17/1962"
-        );
-    }
-
-    #[test]
-    fn relative_days() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
-        let today = d("2026-11-21"); // a Saturday
-        let at = |s: &str, h| d(s).and_hms_opt(h, 0, 0).unwrap_or_default();
-        assert_eq!(when_text(today, at("2026-11-21", 14), false), "at 2:00 PM");
-        assert_eq!(
-            when_text(today, at("2026-11-21", 14), true),
-            "today at 2:00 PM"
-        );
-        assert_eq!(
-            when_text(today, at("2026-11-22", 9), true),
-            "tomorrow at 9:00 AM"
-        );
-        assert_eq!(
-            when_text(today, at("2026-11-23", 9), true),
-            "Monday at 9:00 AM"
-        );
-        assert_eq!(
-            when_text(today, at("2026-11-30", 9), true),
-            "Monday, November 30 at 9:00 AM"
-        );
+/// A status as a word: `waiting`, `called`, `seen`, `no-show`.
+pub fn desk_status(status: crate::store::Status) -> &'static str {
+    use crate::store::Status;
+    match status {
+        Status::Waiting => "waiting",
+        Status::Called => "called",
+        Status::Seen => "seen",
+        Status::NoShow => "no-show",
     }
 }
+
+/// A count in the summary line: `Waiting 3`.
+pub fn desk_count(status: crate::store::Status, count: usize) -> String {
+    capitalized(&format!("{} {count}", desk_status(status)))
+}
+
+/// A wait in whole minutes: `0 min`, `45 min`, `1 h 5 min`.
+pub fn desk_wait(minutes: i64) -> String {
+    match (minutes.max(0) / 60, minutes.max(0) % 60) {
+        (0, m) => format!("{m} min"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// The result of a change: `#3 李小龙: called` / `… waiting again (undone)`.
+pub fn desk_changed(ticket: u32, name: &str, status: crate::store::Status, undo: bool) -> String {
+    let again = if undo { " again (undone)" } else { "" };
+    format!("#{ticket} {name}: {}{again}", desk_status(status))
+}
+
+pub fn desk_already(ticket: u32, name: &str, status: crate::store::Status) -> String {
+    format!("#{ticket} {name} is already {}.", desk_status(status))
+}
+
+/// Someone else changed the check-in between reading and saving.
+pub fn desk_changed_elsewhere(ticket: u32, name: &str, undo: bool) -> String {
+    let what = if undo { "Can't undo" } else { "Not saved" };
+    format!("{what}: #{ticket} {name} was changed elsewhere meanwhile; the list shows the latest.")
+}
+
+pub fn desk_save_failed(error: &str) -> String {
+    format!("Could not save the change: {error}")
+}
+
+pub fn desk_read_failed(error: &str) -> String {
+    format!("Could not read the check-ins: {error}")
+}
+
+#[cfg(test)]
+mod tests;

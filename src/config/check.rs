@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use super::raw::{RawClosure, RawConfig, RawKiosk, RawSpecial};
 use super::toml_errors::toml_problem;
-use super::{Clinic, Config, KioskSettings};
+use super::{Clinic, Config, DeskSettings, KioskSettings};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
@@ -162,6 +162,9 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
         },
         kiosk,
         checkin,
+        desk: DeskSettings {
+            desk_pin: raw.desk.desk_pin.unwrap_or(false),
+        },
     })
 }
 

@@ -57,6 +57,13 @@ pub struct CheckinSettings {
     pub duplicate_window: Duration,
 }
 
+/// The front desk's live queue (`kiosk desk`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeskSettings {
+    /// Whether `kiosk desk` asks for the staff PIN before showing the queue.
+    pub desk_pin: bool,
+}
+
 /// A complete, checked configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -66,6 +73,7 @@ pub struct Config {
     pub schedule: Schedule,
     pub kiosk: KioskSettings,
     pub checkin: CheckinSettings,
+    pub desk: DeskSettings,
 }
 
 /// Why a configuration could not be used.
@@ -202,6 +210,17 @@ mod tests {
                 .map(|c| c.checkin);
         let stored = config.map(|c| (c.database, c.retention_days));
         assert_eq!(stored, Ok((PathBuf::from("/var/lib/kiosk/c.db"), 3650)));
+    }
+
+    #[test]
+    fn desk_pin_is_off_unless_asked_for() {
+        assert_eq!(parse("").map(|c| c.desk.desk_pin), Ok(false));
+        assert_eq!(
+            parse("[desk]\ndesk_pin = true\n").map(|c| c.desk.desk_pin),
+            Ok(true)
+        );
+        assert_eq!(messages("[desk]\npin = true\n"), ["5:1 unknown key `pin`"]);
+        assert_eq!(messages("[desk]\ndesk_pin = \"yes\"\n").len(), 1);
     }
 
     #[test]

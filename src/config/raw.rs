@@ -18,6 +18,8 @@ pub struct RawConfig {
     pub kiosk: RawKiosk,
     #[serde(default)]
     pub checkin: RawCheckin,
+    #[serde(default)]
+    pub desk: RawDesk,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +97,12 @@ pub struct RawCheckin {
     pub open_before_minutes: Option<Spanned<i64>>,
     pub idle_timeout_seconds: Option<Spanned<i64>>,
     pub duplicate_window_minutes: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDesk {
+    pub desk_pin: Option<bool>,
 }
 
 /// One `[[checkin.fields]]` table.

@@ -23,6 +23,8 @@ mod write;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_change;
+#[cfg(test)]
 mod tests_open;
 
 use std::path::{Path, PathBuf};
@@ -37,7 +39,7 @@ pub use error::StoreError;
 pub use identity::{fold, identity_key};
 pub use record::{
     CheckinId, CheckinRecord, Inserted, MAX_FIELDS, MAX_KEY_CHARS, MAX_VALUE_CHARS, NewCheckin,
-    Person, Status,
+    Person, Status, StatusAt,
 };
 pub use schema::LATEST as SCHEMA_VERSION;
 

@@ -16,6 +16,17 @@ impl Store {
         self.query_list(local_date).map_err(|e| self.fail(&e))
     }
 
+    /// A number that changes whenever another connection (another process,
+    /// such as the kiosk) commits a change to the database: SQLite's
+    /// `PRAGMA data_version`. Cheap enough to ask twice a second; compare
+    /// it with the last one to know whether to [`list`](Self::list) again.
+    /// This connection's own changes do not move it.
+    pub fn change_stamp(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))
+            .map_err(|e| self.fail(&e))
+    }
+
     fn query_list(&self, local_date: NaiveDate) -> rusqlite::Result<Vec<CheckinRecord>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.ticket, c.checked_in_at_ms, c.local_date, c.status,

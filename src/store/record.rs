@@ -51,6 +51,16 @@ impl fmt::Display for Status {
     }
 }
 
+/// A status and when a check-in took it: what
+/// [`Store::set_status_if`](super::Store::set_status_if) expects to find and
+/// what it writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusAt {
+    pub status: Status,
+    /// Compared and stored to the millisecond.
+    pub at: DateTime<Utc>,
+}
+
 /// Who is checking in: the parts of the duplicate-detection key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {

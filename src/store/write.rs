@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::identity::identity_key;
-use super::record::{CheckinId, Inserted, NewCheckin, Status, clean_fields};
+use super::record::{CheckinId, Inserted, NewCheckin, Status, StatusAt, clean_fields};
 use super::{Store, StoreError};
 
 impl Store {
@@ -63,6 +63,43 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// Moves a check-in to `new` only if it is still exactly as `expected`
+    /// (the same status, changed at the same millisecond); returns whether it
+    /// was changed. `false` means someone else changed it (or it is gone)
+    /// since the caller read it, and their change is kept.
+    ///
+    /// The check and the change are one UPDATE in an IMMEDIATE transaction,
+    /// so a writer in another process (the kiosk, a second desk) can never
+    /// slip in between: one of the two changes wins and the other sees
+    /// `false`, instead of one silently overwriting the other.
+    pub fn set_status_if(
+        &mut self,
+        id: CheckinId,
+        expected: StatusAt,
+        new: StatusAt,
+    ) -> Result<bool, StoreError> {
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let changed = tx
+            .execute(
+                "UPDATE checkin SET status = ?1, status_changed_at_ms = ?2
+                 WHERE id = ?3 AND status = ?4 AND status_changed_at_ms = ?5",
+                params![
+                    new.status.as_str(),
+                    new.at.timestamp_millis(),
+                    id.0,
+                    expected.status.as_str(),
+                    expected.at.timestamp_millis()
+                ],
+            )
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(changed == 1)
     }
 
     /// Deletes every check-in (with its fields) whose local date is before

@@ -6,7 +6,7 @@ mod done;
 mod header;
 pub mod qr;
 mod slide;
-mod theme;
+pub(crate) mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};

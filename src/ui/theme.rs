@@ -109,3 +109,22 @@ pub fn ticket() -> Style {
 pub fn button_off() -> Style {
     Style::new().fg(Color::White).bg(Color::DarkGray)
 }
+
+/// A check-in that just arrived, on the front desk's queue.
+pub fn desk_new() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// A status word on the front desk's queue.
+pub fn desk_status(status: crate::store::Status) -> Style {
+    use crate::store::Status;
+    match status {
+        Status::Waiting => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Status::Called => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        Status::Seen => Style::new().fg(Color::Green),
+        Status::NoShow => Style::new().fg(Color::LightRed),
+    }
+}

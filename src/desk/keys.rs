@@ -1,0 +1,185 @@
+//! The desk's keys: one table maps them to actions and writes the help line.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::strings;
+
+/// What a key asks the desk to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Call the selected patient if they are waiting, else the next one.
+    Call,
+    Seen,
+    NoShow,
+    Undo,
+    Quit,
+}
+
+/// Keys (with the modifiers they need) that do one action, and the word
+/// the help line shows for it.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+
+/// Every key the desk knows, in help-line order. Neighbours with the same
+/// help word share one entry in the help line (`↑/↓ select`).
+pub const BINDINGS: [Binding; 7] = [
+    Binding {
+        keys: &[(KeyCode::Up, NONE)],
+        action: Action::Up,
+        help: strings::DESK_DO_SELECT,
+    },
+    Binding {
+        keys: &[(KeyCode::Down, NONE)],
+        action: Action::Down,
+        help: strings::DESK_DO_SELECT,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), NONE), (KeyCode::Enter, NONE)],
+        action: Action::Call,
+        help: strings::DESK_DO_CALL,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        action: Action::Seen,
+        help: strings::DESK_DO_SEEN,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('n'), NONE)],
+        action: Action::NoShow,
+        help: strings::DESK_DO_NO_SHOW,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('u'), NONE)],
+        action: Action::Undo,
+        help: strings::DESK_DO_UNDO,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('q'), NONE),
+            (KeyCode::Esc, NONE),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ],
+        action: Action::Quit,
+        help: strings::DESK_DO_QUIT,
+    },
+];
+
+/// The action of a key press, if it has one. Letters work in either case;
+/// Ctrl must match exactly, so Ctrl-C quits while `c` calls.
+pub fn action_for(key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let code = match key.code {
+        KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    let modifiers = key.modifiers.difference(KeyModifiers::SHIFT);
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&(code, modifiers)))
+        .map(|b| b.action)
+}
+
+/// How a key is written in the help line: `↑`, `Enter`, `Ctrl-C`, `s`.
+fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
+    let name = match code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Enter => strings::DESK_KEY_ENTER.to_string(),
+        KeyCode::Esc => strings::DESK_KEY_ESC.to_string(),
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            c.to_ascii_uppercase().to_string()
+        }
+        KeyCode::Char(c) => c.to_string(),
+        other => other.to_string(),
+    };
+    if modifiers.contains(KeyModifiers::CONTROL) {
+        format!("{}{name}", strings::DESK_KEY_CTRL)
+    } else {
+        name
+    }
+}
+
+/// The entries of the help line, from [`BINDINGS`]: `↑/↓ select`,
+/// `c/Enter call next`, … `q/Esc/Ctrl-C quit`.
+pub fn help_items() -> Vec<String> {
+    let mut groups: Vec<(Vec<String>, &str)> = Vec::new();
+    for binding in &BINDINGS {
+        let names = binding.keys.iter().map(|(c, m)| key_name(*c, *m));
+        match groups.last_mut() {
+            Some((keys, help)) if *help == binding.help => keys.extend(names),
+            _ => groups.push((names.collect(), binding.help)),
+        }
+    }
+    groups
+        .iter()
+        .map(|(keys, help)| format!("{} {help}", keys.join("/")))
+        .collect()
+}
+
+/// The whole help line: [`help_items`] joined by ` · `.
+pub fn help_line() -> String {
+    help_items().join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        action_for(&KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn keys_map_to_actions() {
+        assert_eq!(press(KeyCode::Char('c'), NONE), Some(Action::Call));
+        assert_eq!(
+            press(KeyCode::Char('C'), KeyModifiers::SHIFT),
+            Some(Action::Call)
+        );
+        assert_eq!(press(KeyCode::Enter, NONE), Some(Action::Call));
+        assert_eq!(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        assert_eq!(press(KeyCode::Esc, NONE), Some(Action::Quit));
+        assert_eq!(press(KeyCode::Char('q'), NONE), Some(Action::Quit));
+        assert_eq!(press(KeyCode::Char('s'), KeyModifiers::ALT), None);
+        assert_eq!(press(KeyCode::Char('x'), NONE), None);
+        let mut release = KeyEvent::new(KeyCode::Char('s'), NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&release), None);
+    }
+
+    #[test]
+    fn the_help_line_comes_from_the_table() {
+        assert_eq!(
+            help_line(),
+            "↑/↓ select · c/Enter call next · s seen · n no-show · u undo · q/Esc/Ctrl-C quit"
+        );
+    }
+
+    #[test]
+    fn every_action_has_a_key() {
+        for action in [
+            Action::Up,
+            Action::Down,
+            Action::Call,
+            Action::Seen,
+            Action::NoShow,
+            Action::Undo,
+            Action::Quit,
+        ] {
+            assert!(BINDINGS.iter().any(|b| b.action == action), "{action:?}");
+        }
+    }
+}
