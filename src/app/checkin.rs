@@ -78,7 +78,7 @@ impl App {
             }
             Screen::CheckIn(_) => match form_input(key) {
                 Some(input) => self.form_input(input),
-                None => false,
+                None => self.touch_form(),
             },
             Screen::Saving | Screen::Slides => key.code == KeyCode::Enter && self.start_checkin(),
         }
@@ -89,13 +89,33 @@ impl App {
         let Screen::CheckIn(form) = &mut self.screen else {
             return false;
         };
+        let timeout = self.config.checkin.idle_timeout;
+        let before = form.countdown(now, timeout);
         let outcome = form.handle(input, now);
-        self.form_outcome(outcome)
+        // Any key restarts the idle timer, so a "Still there?" countdown on
+        // screen goes away even when the key changed nothing else.
+        let countdown_went = before != form.countdown(now, timeout);
+        self.form_outcome(outcome) || countdown_went
+    }
+
+    /// A key the form has no use for still counts as someone being there.
+    fn touch_form(&mut self) -> bool {
+        let (now, timeout) = (self.now, self.config.checkin.idle_timeout);
+        let Screen::CheckIn(form) = &mut self.screen else {
+            return false;
+        };
+        let before = form.countdown(now, timeout);
+        form.touch(now);
+        before.is_some()
     }
 
     pub(super) fn checkin_mouse(&mut self, mouse: MouseEvent) -> bool {
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
-            return false;
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {}
+            MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                return self.touch_form();
+            }
+            _ => return false,
         }
         let area = self.form_area();
         let now = self.now;
@@ -120,14 +140,8 @@ impl App {
 
     /// Where the form is drawn: everything below the header.
     pub fn form_area(&self) -> Rect {
-        let screen = Rect::new(0, 0, self.size.0, self.size.1);
-        match ui::regions(screen) {
-            Some(r) => Rect {
-                height: r.body.height + r.footer.height,
-                ..r.body
-            },
-            None => screen,
-        }
+        // The whole screen: the form needs the rows more than the sign does.
+        Rect::new(0, 0, self.size.0, self.size.1)
     }
 
     fn form_outcome(&mut self, outcome: FormOutcome) -> bool {

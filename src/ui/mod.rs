@@ -55,7 +55,9 @@ impl Widget for &App {
         let Some(regions) = regions(area) else {
             return too_small(area, buf);
         };
-        header::render(self, regions.header, buf);
+        if matches!(self.screen, Screen::Slides) {
+            header::render(self, regions.header, buf);
+        }
         match &self.screen {
             Screen::Slides => {
                 match self.slide_layout() {
