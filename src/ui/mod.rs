@@ -5,6 +5,7 @@ mod clinic_info;
 mod header;
 pub mod qr;
 mod slide;
+mod staff;
 mod theme;
 
 use ratatui::buffer::Buffer;
@@ -14,6 +15,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub use self::checkin::{form_hit, render_form};
 pub use slide::{Position, SlideLayout};
+pub use staff::{PinPromptView, StaffNote};
 
 use crate::app::App;
 use crate::strings;
