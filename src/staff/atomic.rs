@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 pub struct Mode {
     /// Permission bits, e.g. `0o600`.
     pub bits: u32,
-    /// Owner and group to give the new file, when known. Changing them
-    /// only works for root or the owner; a failure is ignored.
+    /// Owner and group the new file must have, when known. If they cannot
+    /// be given to it (only root, or the owner for a group it is in, may),
+    /// the write is refused and the old file stays.
     pub owner: Option<(u32, u32)>,
 }
 
@@ -65,6 +66,14 @@ fn write_new(temp: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
         .open(temp)?;
     if let Some((uid, gid)) = mode.owner {
         let _ = std::os::unix::fs::fchown(&file, Some(uid), Some(gid));
+        // Refuse rather than hand the file to another owner or group: the
+        // kiosk might then no longer be allowed to read it.
+        let meta = file.metadata()?;
+        if (meta.uid(), meta.gid()) != (uid, gid) {
+            return Err(io::Error::other(format!(
+                "the new file could not be given the old one's owner and group ({uid}:{gid}); run the command as root or as the file's owner"
+            )));
+        }
     }
     // Set after any change of owner, which may clear set-id bits, and so
     // that the umask does not matter.
