@@ -52,6 +52,19 @@ pub enum Command {
     /// For the front desk: today's queue, live and full screen; call
     /// patients and mark them seen or no-show. q, Esc or Ctrl-C quits.
     Desk(DeskArgs),
+    /// For staff: set the PIN that opens staff mode on the kiosk.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Set or change the staff PIN (4 to 8 digits). It is asked for twice
+    /// without being shown, and only its hash is written, as `pin_hash` in
+    /// the [staff] table of kiosk.toml; the rest of the file is left as it
+    /// is. For provisioning scripts: when standard input is not a terminal,
+    /// the PIN is read from it instead, twice, one per line.
+    SetPin,
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +211,11 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> u8 {
+    // Works on a kiosk.toml the kiosk would refuse, so that a broken
+    // pin_hash can be replaced.
+    if let Some(Command::Staff(StaffCommand::SetPin)) = cli.command {
+        return commands::set_pin::main(&cli.config);
+    }
     let config = match Config::load(&cli.config) {
         Ok(config) => config,
         Err(e) => {
@@ -217,6 +235,7 @@ fn run(cli: Cli) -> u8 {
         Command::Preview(args) => preview(&config, &args),
         Command::Timeline(args) => timeline(&config, &args),
         Command::Checkins(command) => checkins(&config, command),
+        Command::Staff(StaffCommand::SetPin) => commands::set_pin::main(&config.path),
         Command::Desk(args) => run_desk(&config, &args),
     }
 }

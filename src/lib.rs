@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod sanitize;
 pub mod slides;
 pub mod slideshow;
+pub mod staff;
 pub mod status;
 pub mod store;
 pub mod strings;

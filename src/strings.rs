@@ -1,6 +1,8 @@
 //! Every word a patient or the front desk reads, in one place, so the kiosk
 //! can be reviewed and translated as a whole.
 
+pub mod staff;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 pub const OPEN: &str = "OPEN";

@@ -1,7 +1,9 @@
-//! The staff commands that print: `check`, `preview` and `timeline`.
+//! The staff commands that print: `check`, `preview` and `timeline`; and
+//! `staff set-pin`, which writes the staff PIN's hash into `kiosk.toml`.
 
 pub mod check;
 pub mod preview;
+pub mod set_pin;
 pub mod timeline;
 
 use ratatui::buffer::Buffer;

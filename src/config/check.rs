@@ -1,6 +1,7 @@
 //! Turning the raw file into a [`Config`], collecting every mistake.
 
 mod checkin;
+mod staff;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -140,6 +141,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
     let special = special_days(&mut c, &raw.special_hours);
     let kiosk = kiosk(&mut c, &raw.kiosk, base_dir);
     let checkin = c.checkin(&raw.checkin, base_dir);
+    let staff = c.staff(&raw.staff, base_dir);
     let (Some(tz), true) = (tz, c.problems.is_empty()) else {
         return Err(c.problems);
     };
@@ -165,6 +167,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
         desk: DeskSettings {
             desk_pin: raw.desk.desk_pin.unwrap_or(false),
         },
+        staff,
     })
 }
 

@@ -11,6 +11,7 @@ use std::time::Duration;
 use crate::checkin::FieldSpec;
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::Schedule;
+use crate::staff::Chord;
 
 /// The clinic's details shown to patients.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +58,20 @@ pub struct CheckinSettings {
     pub duplicate_window: Duration,
 }
 
+/// Staff mode: the PIN's hash, what opens the prompt, and where the
+/// lockout is kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffSettings {
+    /// The staff PIN's Argon2 hash as a PHC string; `None` when none is set,
+    /// and then staff mode cannot be opened (the chord does nothing).
+    pub pin_hash: Option<String>,
+    /// The keys that open the PIN prompt.
+    pub chord: Chord,
+    /// Where wrong PINs and any lock are kept, resolved against the config
+    /// file's folder.
+    pub lock_file: PathBuf,
+}
+
 /// The front desk's live queue (`kiosk desk`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeskSettings {
@@ -74,6 +89,7 @@ pub struct Config {
     pub kiosk: KioskSettings,
     pub checkin: CheckinSettings,
     pub desk: DeskSettings,
+    pub staff: StaffSettings,
 }
 
 /// Why a configuration could not be used.
@@ -236,5 +252,71 @@ mod tests {
             messages("[checkin]\nretention = 3\n"),
             ["5:1 unknown key `retention`"]
         );
+    }
+
+    #[test]
+    fn staff_defaults_sit_beside_the_file() {
+        assert_eq!(
+            parse("").map(|c| c.staff),
+            Ok(StaffSettings {
+                pin_hash: None,
+                chord: Chord::default(),
+                lock_file: PathBuf::from("/srv/kiosk/data/staff.lock"),
+            })
+        );
+    }
+
+    #[test]
+    fn staff_keys_are_read() {
+        let hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g";
+        let staff = parse(&format!(
+            "[staff]\npin_hash = \"{hash}\"\nchord = \"alt-k F5\"\nlock_file = \"/var/lib/kiosk/lock\"\n"
+        ))
+        .map(|c| c.staff);
+        let staff = staff.map(|s| (s.pin_hash, s.chord.to_string(), s.lock_file));
+        assert_eq!(
+            staff,
+            Ok((
+                Some(hash.to_string()),
+                "alt-k f5".to_string(),
+                PathBuf::from("/var/lib/kiosk/lock")
+            ))
+        );
+    }
+
+    #[test]
+    fn staff_mistakes_are_located() {
+        assert_eq!(
+            messages("[staff]\npin_hash = \"hunter2\"\nchord = \"ctrl-a sx\"\nlock_file = \"\"\n"),
+            [
+                "5:12 `pin_hash` is not a PIN hash (it should look like \"$argon2id$v=19$…\")",
+                "6:17 unknown key `sx`",
+                "7:13 `lock_file` is empty",
+            ]
+        );
+        assert_eq!(
+            messages(
+                "[staff]\npin_hash = \"$pbkdf2-sha256$i=1000$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo\"\n"
+            ),
+            ["5:12 `pin_hash` is a pbkdf2-sha256 hash; the kiosk reads Argon2 hashes only"]
+        );
+        assert_eq!(
+            messages("[staff]\npin = \"1\"\n"),
+            ["5:1 unknown key `pin`"]
+        );
+    }
+
+    #[test]
+    fn a_pin_written_as_its_hash_is_not_repeated() {
+        let problems = parse("[staff]\npin_hash = \"73915\"\n")
+            .err()
+            .unwrap_or_default();
+        let text = render_all(&problems);
+        assert!(
+            text.contains("`pin_hash` holds a PIN, not the hash of one"),
+            "{text}"
+        );
+        assert!(!text.contains("73915"), "{text}");
+        assert!(text.contains("pin_hash = \"*****\""), "{text}");
     }
 }

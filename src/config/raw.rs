@@ -20,6 +20,8 @@ pub struct RawConfig {
     pub checkin: RawCheckin,
     #[serde(default)]
     pub desk: RawDesk,
+    #[serde(default)]
+    pub staff: RawStaff,
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,4 +117,12 @@ pub struct RawField {
     pub required: Option<bool>,
     pub max_length: Option<Spanned<i64>>,
     pub choices: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStaff {
+    pub pin_hash: Option<Spanned<String>>,
+    pub chord: Option<Spanned<String>>,
+    pub lock_file: Option<Spanned<String>>,
 }

@@ -6,6 +6,7 @@ mod done;
 mod header;
 pub mod qr;
 mod slide;
+mod staff;
 pub(crate) mod theme;
 
 use ratatui::buffer::Buffer;
@@ -15,6 +16,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub use self::checkin::{form_hit, render_form};
 pub use slide::{Position, SlideLayout};
+pub use staff::{PinPromptView, StaffNote};
 
 use crate::app::{App, Availability, Screen};
 use crate::strings;

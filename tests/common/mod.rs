@@ -78,6 +78,7 @@ pub struct Test {
     current_dir: PathBuf,
     args: Vec<OsString>,
     env: BTreeMap<OsString, OsString>,
+    stdin: Option<Vec<u8>>,
     stdout: Option<String>,
     stderr: Option<String>,
     status: i32,
@@ -121,6 +122,7 @@ impl Test {
             current_dir: PathBuf::new(),
             args: Vec::new(),
             env: BTreeMap::new(),
+            stdin: None,
             stdout: Some(String::new()),
             stderr: Some(String::new()),
             status: 0,
@@ -180,6 +182,12 @@ impl Test {
         self
     }
 
+    /// Feeds `input` on standard input (a pipe) instead of nothing.
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(input.into());
+        self
+    }
+
     /// The exact expected standard output.
     pub fn stdout(mut self, expected: impl Into<String>) -> Self {
         self.stdout = Some(expected.into());
@@ -225,13 +233,26 @@ impl Test {
         } else {
             self.root_path().join(&self.current_dir)
         };
-        let out = Command::new(kiosk_bin())
+        let cannot = |e: std::io::Error| format!("cannot run {}: {e}", kiosk_bin().display());
+        let mut child = Command::new(kiosk_bin())
             .args(&self.args)
             .current_dir(&dir)
             .envs(&self.env)
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| format!("cannot run {}: {e}", kiosk_bin().display()))?;
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(cannot)?;
+        if let (Some(input), Some(mut pipe)) = (&self.stdin, child.stdin.take()) {
+            // The kiosk may stop reading early; that is its answer, not a
+            // failure of the test harness.
+            let _ = pipe.write_all(input);
+        }
+        let out = child.wait_with_output().map_err(cannot)?;
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         let status = out.status.code().unwrap_or(-1);
