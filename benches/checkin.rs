@@ -148,7 +148,9 @@ fn run() -> Result<(), String> {
             return Err(format!("check-in {i}: {} effects, not 1", effects.len()));
         }
         for effect in effects {
-            let Effect::Store(checkin) = effect;
+            let Effect::Store(checkin) = effect else {
+                return Err(format!("check-in {i}: an effect other than Store"));
+            };
             let result = store
                 .insert(&checkin, app.now, window)
                 .map(|inserted| (inserted, greeting_name(&checkin)))

@@ -401,7 +401,10 @@ fn a_valid_form_asks_the_runtime_to_store_it_exactly_once() {
 fn names_are_trimmed_and_spaces_collapsed_before_storing() {
     let mut app = filled("  Ana  María ", " de  la Cruz", "04/17/1962");
     app.update(enter());
-    let [Effect::Store(checkin)] = app.take_effects().try_into().unwrap();
+    let effects: [Effect; 1] = app.take_effects().try_into().unwrap();
+    let [Effect::Store(checkin)] = effects else {
+        panic!("expected exactly one Effect::Store");
+    };
     assert_eq!(checkin.person.first_name, "Ana María");
     assert_eq!(checkin.person.last_name, "de la Cruz");
     assert_eq!(
@@ -790,7 +793,10 @@ fn a_paste_lands_in_the_focused_field_without_control_characters() {
     }
     assert_eq!(texts(&app)[2], "04/17/1962");
     app.update(enter());
-    let [Effect::Store(checkin)] = app.take_effects().try_into().unwrap();
+    let effects: [Effect; 1] = app.take_effects().try_into().unwrap();
+    let [Effect::Store(checkin)] = effects else {
+        panic!("expected exactly one Effect::Store");
+    };
     assert_eq!(checkin.person.first_name, "Maria");
     assert_eq!(checkin.person.last_name, "de la Cruz");
 }

@@ -81,6 +81,7 @@ impl App {
                 None => self.touch_form(),
             },
             Screen::Saving | Screen::Slides => key.code == KeyCode::Enter && self.start_checkin(),
+            Screen::Pin { .. } | Screen::Staff(_) => false,
         }
     }
 
@@ -134,7 +135,7 @@ impl App {
                 self.back_to_slides();
                 true
             }
-            Screen::Saving | Screen::Slides => false,
+            Screen::Saving | Screen::Slides | Screen::Pin { .. } | Screen::Staff(_) => false,
         }
     }
 
@@ -196,7 +197,7 @@ impl App {
                 .idle_left(self.now, self.config.checkin.idle_timeout)
                 .is_zero(),
             Screen::Done { until, .. } => self.now >= *until,
-            Screen::Saving | Screen::Slides => false,
+            Screen::Saving | Screen::Slides | Screen::Pin { .. } | Screen::Staff(_) => false,
         };
         if expired {
             self.back_to_slides();
@@ -221,7 +222,7 @@ impl App {
                 Some(self.now + step.max(Duration::milliseconds(1)))
             }
             Screen::Done { until, .. } => Some(*until),
-            Screen::Saving | Screen::Slides => None,
+            Screen::Saving | Screen::Slides | Screen::Pin { .. } | Screen::Staff(_) => None,
         }
     }
 }

@@ -5,20 +5,25 @@
 
 mod checkin;
 mod slides;
+mod staff;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 
 use crate::checkin::{Form, FormInput};
 use crate::config::Config;
+use crate::desk::{self, Change};
 use crate::diagnostic::Diagnostic;
 use crate::slides::Deck;
 use crate::slideshow::Slideshow;
+use crate::staff::{ChordMatcher, Lockout, PinPrompt};
 use crate::status::StatusReport;
 use crate::store::{Inserted, NewCheckin};
+use crate::ui::StaffNote;
 
 pub use checkin::{Availability, CONFIRMATION, FAILURE, Outcome, greeting_name};
 pub use slides::merge_reload;
+pub use staff::{Banner, STAFF_IDLE, StaffScreen};
 
 /// Which screen the body shows.
 #[derive(Clone, Debug)]
@@ -34,6 +39,13 @@ pub enum Screen {
         outcome: Outcome,
         until: DateTime<Utc>,
     },
+    /// The staff PIN prompt.
+    Pin {
+        prompt: PinPrompt,
+        note: Option<StaffNote>,
+    },
+    /// The staff screen: today's queue, problems, staff actions.
+    Staff(Box<StaffScreen>),
 }
 
 /// Work the runtime does for the app (the app itself does no I/O).
@@ -41,6 +53,14 @@ pub enum Screen {
 pub enum Effect {
     /// Store a check-in durably, then answer with [`Msg::Stored`].
     Store(NewCheckin),
+    /// Remember wrong PINs and any lock across restarts.
+    SaveLockout(Lockout),
+    /// Read today's check-ins for the staff screen ([`Msg::Desk`]).
+    LoadQueue,
+    /// Save a status change from the staff screen, then read the list again.
+    SaveStatus(Change),
+    /// Read `kiosk.toml` and the slides again now.
+    Reload,
 }
 
 /// Something that happened.
@@ -63,6 +83,8 @@ pub enum Msg {
     Stored(Result<(Inserted, Option<String>), String>),
     /// The ticket most recently called by the front desk.
     NowServing(Option<u32>),
+    /// For the queue on the staff screen: the list read, or a save's result.
+    Desk(desk::Msg),
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -101,6 +123,14 @@ pub struct App {
     pub size: (u16, u16),
     /// The ticket most recently called, when `now_serving` is on.
     pub now_serving: Option<u32>,
+    /// Watches keys for the staff chord.
+    pub chord: ChordMatcher,
+    /// Wrong PINs and any lock (kept across restarts by the runtime).
+    pub lockout: Lockout,
+    /// A staff message across the top of the screen.
+    pub banner: Option<Banner>,
+    /// Staff paused the slideshow.
+    pub show_held: bool,
     /// Development mode: Ctrl-C quits, and the screen says so.
     pub dev: bool,
     pub running: bool,
@@ -109,6 +139,7 @@ pub struct App {
 impl App {
     pub fn new(config: Config, now: DateTime<Utc>, dev: bool) -> Self {
         let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
+        let config_chord = config.staff.chord.clone();
         Self {
             config,
             now,
@@ -119,6 +150,10 @@ impl App {
             problems: Problems::default(),
             effects: Vec::new(),
             now_serving: None,
+            chord: ChordMatcher::new(config_chord),
+            lockout: Lockout::default(),
+            banner: None,
+            show_held: false,
             size: (80, 24),
             dev,
             running: true,
@@ -147,6 +182,7 @@ impl App {
             Msg::Key(key) => self.key(key),
             Msg::Mouse(mouse) => match self.screen {
                 Screen::Slides => self.mouse(mouse),
+                Screen::Pin { .. } | Screen::Staff(_) => false,
                 _ => self.checkin_mouse(mouse),
             },
             Msg::Resize(w, h) => {
@@ -156,6 +192,7 @@ impl App {
             }
             Msg::Paste(text) => self.form_input(FormInput::Paste(text)),
             Msg::Stored(result) => self.stored(result),
+            Msg::Desk(msg) => self.pass_to_desk(msg),
             Msg::NowServing(ticket) => {
                 self.now_serving = ticket.filter(|_| self.config.kiosk.now_serving);
                 true
@@ -174,6 +211,10 @@ impl App {
         self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
         self.advance_if_due();
         self.expire_checkin();
+        self.expire_staff();
+        if matches!(self.screen, Screen::Staff(_)) {
+            self.pass_to_desk(desk::Msg::Tick(now));
+        }
         // The runtime only ticks at moments the app asked for, each of
         // which changes something on screen.
         true
@@ -189,8 +230,13 @@ impl App {
             self.running = false;
             return false;
         }
+        if let Some(redraw) = self.staff_chord(&key) {
+            return redraw;
+        }
         match self.screen {
             Screen::Slides if key.code != KeyCode::Enter => self.slide_key(key),
+            Screen::Pin { .. } => self.pin_key(key),
+            Screen::Staff(_) => self.staff_key(key),
             _ => self.checkin_key(key),
         }
     }
@@ -220,8 +266,11 @@ impl App {
         let next_minute = minute_of(self.now) + Duration::minutes(1);
         let screen = match self.screen {
             Screen::Slides => self.next_slide_wake(),
+            Screen::Pin { .. } | Screen::Staff(_) => self.next_staff_wake(),
             _ => self.next_checkin_wake(),
         };
+        let banner = self.banner.as_ref().map(|b| b.until);
+        let screen = screen.into_iter().chain(banner).min();
         [Some(next_minute), self.status.next_change, screen]
             .into_iter()
             .flatten()

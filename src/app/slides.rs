@@ -63,6 +63,9 @@ impl App {
 
     pub(super) fn advance_if_due(&mut self) {
         self.settle_show();
+        if self.show_held {
+            return;
+        }
         if self.now >= self.show.page_end(self.page_duration()) {
             let eligible = self.eligible();
             let pages = self.pages();
@@ -75,6 +78,9 @@ impl App {
     /// page, or the progress bar's next step.
     pub(super) fn next_slide_wake(&self) -> Option<DateTime<Utc>> {
         self.current_slide()?;
+        if self.show_held {
+            return None;
+        }
         let duration = self.page_duration();
         let end = self.show.page_end(duration);
         let cells = self.slide_layout().map_or(0, |l| l.bar_width());

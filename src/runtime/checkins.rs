@@ -3,9 +3,10 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use crate::app::{Effect, Msg, greeting_name};
+use crate::app::{Msg, greeting_name};
 use crate::config::Config;
-use crate::store::{Opened, Status, Store};
+use crate::desk::{self, Change};
+use crate::store::{NewCheckin, Opened, Status, Store};
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
@@ -55,32 +56,56 @@ impl Keeper {
         self.problem.clone()
     }
 
-    /// Does what the app asked and returns its answer.
-    pub fn run(&mut self, effect: Effect, config: &Config, now: DateTime<Utc>) -> Msg {
-        match effect {
-            Effect::Store(checkin) => {
-                if self.store.is_none() {
-                    self.reopen(config);
-                }
-                let window =
-                    chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
-                let result = match self.store.as_mut() {
-                    Some(store) => store
-                        .insert(&checkin, now, window)
-                        .map(|inserted| (inserted, greeting_name(&checkin)))
-                        .map_err(|e| format!("a check-in could not be saved: {e}")),
-                    None => Err(self.problem.clone().unwrap_or_default()),
-                };
-                match &result {
-                    // The ticket only: names are never logged.
-                    Ok((inserted, _)) => tracing::info!("check-in stored: {inserted:?}"),
-                    Err(problem) => {
-                        tracing::error!("{problem}; the patient was sent to the front desk")
-                    }
-                }
-                Msg::Stored(result)
-            }
+    /// Stores a check-in and returns the app's answer. "Checked in" is
+    /// shown only after this returns Ok: the insert is committed with
+    /// `synchronous=FULL`.
+    pub fn store(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
+        if self.store.is_none() {
+            self.reopen(config);
         }
+        let window =
+            chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
+        let result = match self.store.as_mut() {
+            Some(store) => store
+                .insert(checkin, now, window)
+                .map(|inserted| (inserted, greeting_name(checkin)))
+                .map_err(|e| format!("a check-in could not be saved: {e}")),
+            None => Err(self.problem.clone().unwrap_or_default()),
+        };
+        match &result {
+            // The ticket only: names are never logged.
+            Ok((inserted, _)) => tracing::info!("check-in stored: {inserted:?}"),
+            Err(problem) => tracing::error!("{problem}; the patient was sent to the front desk"),
+        }
+        Msg::Stored(result)
+    }
+
+    /// Today's check-ins for the staff screen.
+    pub fn today(&self, config: &Config, now: DateTime<Utc>) -> Msg {
+        let today = config.schedule.wall_at(now).date();
+        let read = match self.store.as_ref() {
+            Some(store) => store.list(today).map_err(|e| e.to_string()),
+            None => Err(self.problem.clone().unwrap_or_default()),
+        };
+        Msg::Desk(match read {
+            Ok(records) => desk::Msg::Loaded { records, at: now },
+            Err(e) => desk::Msg::LoadFailed(e),
+        })
+    }
+
+    /// Saves a status change from the staff screen, unless someone else
+    /// changed that check-in first.
+    pub fn save_status(&mut self, change: Change) -> Msg {
+        let result = match self.store.as_mut() {
+            Some(store) => store
+                .set_status_if(change.id, change.expected, change.new)
+                .map_err(|e| e.to_string()),
+            None => Err(self.problem.clone().unwrap_or_default()),
+        };
+        if let Err(e) = &result {
+            tracing::error!("a status change could not be saved: {e}");
+        }
+        Msg::Desk(desk::Msg::Saved { change, result })
     }
 
     /// The ticket most recently called today, for the "now serving" line.

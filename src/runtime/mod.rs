@@ -23,10 +23,13 @@ mod watch;
 use checkins::Keeper;
 use watch::Watch;
 
-use crate::app::{App, Msg};
+use chrono::{DateTime, Utc};
+
+use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::slides::load_deck;
+use crate::staff::lockfile;
 
 /// A little past each wake-up time, so a tick never lands just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(2);
@@ -59,6 +62,11 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             .with_deck(deck)
             .with_size(size.width, size.height);
         app.problems.store = keeper.problem();
+        let lock = lockfile::load(&app.config.staff.lock_file, app.now);
+        if let Some(problem) = lock.problem {
+            tracing::warn!("staff lock file: {problem:?}");
+        }
+        app.lockout = lock.lockout;
         app.problems.log = log_problem;
         let mut heartbeat = log::Heartbeat::new(&app.config.kiosk.heartbeat);
         heartbeat.beat(options.clock.now());
@@ -129,11 +137,34 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
             dirty |= app.update(msg);
         }
         for effect in app.take_effects() {
-            let answer = keeper.run(effect, &app.config, clock.now());
-            dirty |= app.update(answer);
+            for answer in run_effect(effect, &app.config, clock.now(), &mut keeper, &mut watch) {
+                dirty |= app.update(answer);
+            }
         }
     }
     Ok(())
+}
+
+/// Does what the app asked; returns its answers, in order.
+fn run_effect(
+    effect: Effect,
+    config: &Config,
+    now: DateTime<Utc>,
+    keeper: &mut Keeper,
+    watch: &mut Watch,
+) -> Vec<Msg> {
+    match effect {
+        Effect::Store(checkin) => vec![keeper.store(&checkin, config, now)],
+        Effect::LoadQueue => vec![keeper.today(config, now)],
+        Effect::SaveStatus(change) => vec![keeper.save_status(change), keeper.today(config, now)],
+        Effect::SaveLockout(lockout) => {
+            if let Err(e) = lockfile::save(&config.staff.lock_file, &lockout) {
+                tracing::error!("the staff lock file could not be written: {e}");
+            }
+            Vec::new()
+        }
+        Effect::Reload => watch.reload_now(config),
+    }
 }
 
 fn listen_for_input(tx: Sender<Msg>) {

@@ -31,6 +31,15 @@ impl Watch {
         }
     }
 
+    /// Reads `kiosk.toml` and the slides again now (staff asked).
+    pub fn reload_now(&mut self, config: &Config) -> Vec<Msg> {
+        self.config_stamp = None;
+        let mut out: Vec<Msg> = self.poll(config).into_iter().collect();
+        self.content = ContentWatcher::new(&self.content_dir);
+        out.push(Msg::DeckLoaded(load_deck(&self.content_dir)));
+        out
+    }
+
     /// Looks for edits; returns what was read again, if anything changed.
     pub fn poll(&mut self, config: &Config) -> Option<Msg> {
         self.next_poll = Instant::now() + POLL_EVERY;

@@ -7,6 +7,7 @@ mod header;
 pub mod qr;
 mod slide;
 mod staff;
+mod staff_screen;
 pub(crate) mod theme;
 
 use ratatui::buffer::Buffer;
@@ -57,7 +58,7 @@ impl Widget for &App {
         let Some(regions) = regions(area) else {
             return too_small(area, buf);
         };
-        if matches!(self.screen, Screen::Slides) {
+        if matches!(self.screen, Screen::Slides | Screen::Pin { .. }) {
             header::render(self, regions.header, buf);
         }
         match &self.screen {
@@ -74,6 +75,29 @@ impl Widget for &App {
             }
             Screen::Saving => done::render_saving(self.form_area(), buf),
             Screen::Done { outcome, .. } => done::render(outcome, self.form_area(), buf),
+            Screen::Pin { prompt, note } => {
+                let view = PinPromptView {
+                    prompt,
+                    note: note.clone(),
+                };
+                let body = Rect {
+                    height: regions.body.height + regions.footer.height,
+                    ..regions.body
+                };
+                ratatui::widgets::Clear.render(body, buf);
+                view.render(body, buf);
+            }
+            Screen::Staff(staff) => staff_screen::render(self, staff, area, buf),
+        }
+        if let (Some(banner), Screen::Slides) = (&self.banner, &self.screen) {
+            let row = Rect {
+                height: 1,
+                ..regions.body
+            };
+            Paragraph::new(banner.text.clone())
+                .alignment(Alignment::Center)
+                .style(theme::warning())
+                .render(row, buf);
         }
     }
 }

@@ -1,0 +1,228 @@
+//! Staff mode: a key chord opens a PIN prompt; the right PIN opens the staff
+//! screen (today's queue, problems from the last reload, and the staff
+//! actions). Wrong PINs lock it; idle, it closes by itself.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{App, Effect, Screen};
+use crate::checkin::{FieldKind, FieldSpec, Form, FormOutcome, form_input};
+use crate::desk::{self, Desk};
+use crate::staff::{Attempt, ChordProgress, PinPrompt, PromptEvent, verify};
+use crate::strings;
+use crate::ui::StaffNote;
+
+/// The staff screen closes after this long without a key.
+pub const STAFF_IDLE: Duration = Duration::minutes(2);
+
+/// The staff screen's own state, beside the front-desk queue it shows.
+#[derive(Clone, Debug)]
+pub struct StaffScreen {
+    pub desk: Desk,
+    /// The message banner being written, if any.
+    pub banner_form: Option<Box<Form>>,
+    pub last_input: DateTime<Utc>,
+}
+
+/// A message shown across the top of the kiosk until a time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Banner {
+    pub text: String,
+    pub until: DateTime<Utc>,
+}
+
+impl App {
+    /// Watches every key for the staff chord. Returns `Some(redraw)` when the
+    /// key belonged to the chord (and must not reach the screen).
+    pub(super) fn staff_chord(&mut self, key: &KeyEvent) -> Option<bool> {
+        if key.kind == KeyEventKind::Release || self.config.staff.pin_hash.is_none() {
+            return None;
+        }
+        let progress = self.chord.feed(key, self.now);
+        match progress {
+            ChordProgress::None => None,
+            ChordProgress::Partial => Some(false),
+            ChordProgress::Complete => {
+                self.open_pin();
+                Some(true)
+            }
+        }
+    }
+
+    fn open_pin(&mut self) {
+        // Whatever a patient had typed is gone before staff mode opens.
+        self.back_to_slides();
+        let note = self
+            .lockout
+            .locked_until
+            .filter(|_| self.lockout.is_locked(self.now));
+        let note = note.map(|until| StaffNote::locked(until, self.config.schedule.tz));
+        self.screen = Screen::Pin {
+            prompt: PinPrompt::new(self.now),
+            note,
+        };
+    }
+
+    pub(super) fn pin_key(&mut self, key: KeyEvent) -> bool {
+        let now = self.now;
+        let Screen::Pin { prompt, note } = &mut self.screen else {
+            return false;
+        };
+        match prompt.key(key, now) {
+            PromptEvent::Ignored => false,
+            PromptEvent::Changed => true,
+            PromptEvent::TooShort => {
+                *note = Some(StaffNote::TooShort);
+                true
+            }
+            PromptEvent::Cancel => {
+                self.back_to_slides();
+                true
+            }
+            PromptEvent::Submit(pin) => {
+                let hash = self.config.staff.pin_hash.clone().unwrap_or_default();
+                let attempt = self.lockout.try_pin(now, || verify(pin.digits(), &hash));
+                self.effects.push(Effect::SaveLockout(self.lockout));
+                self.pin_attempt(attempt);
+                true
+            }
+        }
+    }
+
+    fn pin_attempt(&mut self, attempt: Attempt) {
+        let tz = self.config.schedule.tz;
+        let note = match attempt {
+            Attempt::Accepted => return self.open_staff(),
+            Attempt::Rejected { left } => StaffNote::WrongPin { left },
+            Attempt::Locked { until } => StaffNote::locked(until, tz),
+        };
+        if let Screen::Pin { note: shown, .. } = &mut self.screen {
+            *shown = Some(note);
+        }
+    }
+
+    fn open_staff(&mut self) {
+        let desk = Desk::new(&self.config, self.now);
+        let staff = StaffScreen {
+            desk,
+            banner_form: None,
+            last_input: self.now,
+        };
+        self.screen = Screen::Staff(Box::new(staff));
+        self.effects.push(Effect::LoadQueue);
+    }
+
+    /// Passes a message to the queue on the staff screen.
+    pub(super) fn pass_to_desk(&mut self, msg: desk::Msg) -> bool {
+        let Screen::Staff(staff) = &mut self.screen else {
+            return false;
+        };
+        let outcome = staff.desk.update(msg);
+        if let Some(change) = outcome.save {
+            self.effects.push(Effect::SaveStatus(change));
+        }
+        outcome.redraw
+    }
+
+    pub(super) fn staff_key(&mut self, key: KeyEvent) -> bool {
+        let now = self.now;
+        let Screen::Staff(staff) = &mut self.screen else {
+            return false;
+        };
+        staff.last_input = now;
+        if staff.banner_form.is_some() {
+            return self.banner_key(key);
+        }
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => self.back_to_slides(),
+            KeyCode::Char('Q') if shift || key.modifiers.is_empty() => self.running = false,
+            KeyCode::Char('r') => self.effects.push(Effect::Reload),
+            KeyCode::Char('p') => self.show_held = !self.show_held,
+            KeyCode::Char('x') => self.banner = None,
+            KeyCode::Char('m') => {
+                staff.banner_form = Some(Box::new(banner_form(now, self.config.schedule.tz)))
+            }
+            _ => return self.pass_to_desk(desk::Msg::Key(key)),
+        }
+        true
+    }
+
+    fn banner_key(&mut self, key: KeyEvent) -> bool {
+        let now = self.now;
+        let tz = self.config.schedule.tz;
+        let Screen::Staff(staff) = &mut self.screen else {
+            return false;
+        };
+        let Some(form) = staff.banner_form.as_mut() else {
+            return false;
+        };
+        let Some(input) = form_input(key) else {
+            return false;
+        };
+        match form.handle(input, now) {
+            FormOutcome::Ignored => false,
+            FormOutcome::Changed | FormOutcome::Invalid => true,
+            FormOutcome::Cancel => {
+                staff.banner_form = None;
+                true
+            }
+            FormOutcome::Submit(values) => {
+                staff.banner_form = None;
+                let get = |k: &str| {
+                    values
+                        .iter()
+                        .find(|(key, _)| key == k)
+                        .map(|(_, v)| v.clone())
+                };
+                let until = get("until").and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok());
+                let today = self.config.schedule.wall_at(now).date();
+                let until = until
+                    .and_then(|t| today.and_time(t).and_local_timezone(tz).earliest())
+                    .map(|t| t.with_timezone(&Utc));
+                if let (Some(text), Some(until)) = (get("message"), until) {
+                    self.banner = Some(Banner { text, until });
+                }
+                true
+            }
+        }
+    }
+
+    /// Closes the PIN prompt or staff screen when left alone, and ends a
+    /// banner whose time is up.
+    pub(super) fn expire_staff(&mut self) {
+        if self.banner.as_ref().is_some_and(|b| self.now >= b.until) {
+            self.banner = None;
+        }
+        let expired = match &self.screen {
+            Screen::Pin { prompt, .. } => prompt.timed_out(self.now),
+            Screen::Staff(staff) => self.now >= staff.last_input + STAFF_IDLE,
+            _ => false,
+        };
+        if expired {
+            self.back_to_slides();
+        }
+    }
+
+    pub(super) fn next_staff_wake(&self) -> Option<DateTime<Utc>> {
+        let screen = match &self.screen {
+            Screen::Pin { prompt, .. } => Some(prompt.deadline()),
+            Screen::Staff(staff) => {
+                let idle = staff.last_input + STAFF_IDLE;
+                Some(staff.desk.next_wake().min(idle))
+            }
+            _ => None,
+        };
+        let banner = self.banner.as_ref().map(|b| b.until);
+        screen.into_iter().chain(banner).min()
+    }
+}
+
+/// The two questions for a banner: its text and when it ends.
+fn banner_form(now: DateTime<Utc>, tz: chrono_tz::Tz) -> Form {
+    let mut message = FieldSpec::new("message", strings::BANNER_MESSAGE, FieldKind::Text);
+    message.max_length = 80;
+    let mut until = FieldSpec::new("until", strings::BANNER_UNTIL, FieldKind::Time);
+    until.max_length = 20;
+    Form::new(vec![message, until], now).in_timezone(tz)
+}

@@ -1,0 +1,67 @@
+//! The staff screen on the kiosk: today's queue (the same view as
+//! `kiosk desk`), the problems found by the last reload, and the staff keys.
+//! Reached only through the chord and the PIN.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::{App, StaffScreen};
+use crate::strings;
+
+/// Rows for problems at most, so the queue keeps most of the screen.
+const MAX_PROBLEM_ROWS: u16 = 8;
+
+pub fn render(app: &App, staff: &StaffScreen, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let problems = problem_lines(app);
+    let rows = u16::try_from(problems.len())
+        .unwrap_or(u16::MAX)
+        .min(MAX_PROBLEM_ROWS)
+        + 1;
+    let [queue, panel, keys] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(rows.min(area.height / 3)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    (&staff.desk).render(queue, buf);
+    Paragraph::new(problems)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(strings::STAFF_TITLE),
+        )
+        .render(panel, buf);
+    let mut help = strings::STAFF_KEYS.to_string();
+    if app.show_held {
+        help = format!("{}  ·  {help}", strings::SLIDES_PAUSED_BY_STAFF);
+    }
+    Paragraph::new(help)
+        .style(theme::footer())
+        .render(keys, buf);
+    if let Some(form) = &staff.banner_form {
+        let timeout = app.config.checkin.idle_timeout;
+        super::render_form(form, area, buf, app.now, timeout);
+    }
+}
+
+fn problem_lines(app: &App) -> Vec<Line<'static>> {
+    let p = &app.problems;
+    let mut lines: Vec<Line<'static>> = p
+        .config
+        .iter()
+        .chain(p.content.iter())
+        .map(|d| Line::styled(format!("{}: {}", d.location(), d.message), theme::warning()))
+        .collect();
+    for text in [&p.store, &p.log].into_iter().flatten() {
+        lines.push(Line::styled(text.clone(), theme::warning()));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(strings::STAFF_NO_PROBLEMS, theme::muted()));
+    }
+    lines
+}
