@@ -1,0 +1,211 @@
+//! Staff mode through the app's public API: the chord, the PIN (with its
+//! lockout), the staff screen's actions, and closing by itself.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kiosk::app::{App, Effect, Msg, STAFF_IDLE, Screen};
+use kiosk::config::Config;
+use kiosk::desk;
+use kiosk::staff::{Pin, hash_pin};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const PIN: &str = "2468";
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+}
+
+fn app() -> App {
+    let hash = hash_pin(&Pin::parse(PIN).unwrap()).unwrap();
+    let text = format!(
+        "[clinic]\nname = \"Test Clinic\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"09:00-18:00\"\n\
+         [staff]\npin_hash = \"{hash}\"\n"
+    );
+    let config = Config::parse(Path::new("kiosk.toml"), &text, Path::new(".")).unwrap();
+    App::new(config, at("2026-11-23T10:42:00-07:00"), false).with_size(100, 30)
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn chord(app: &mut App) {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('a'),
+        KeyModifiers::CONTROL,
+    )));
+    app.update(key(KeyCode::Char('s')));
+}
+
+fn type_pin(app: &mut App, pin: &str) {
+    for c in pin.chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+    app.update(key(KeyCode::Enter));
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_chord_opens_the_prompt_and_the_right_pin_the_staff_screen() {
+    let mut app = app();
+    chord(&mut app);
+    assert!(matches!(app.screen, Screen::Pin { .. }));
+    assert!(screen(&app).contains("Enter the staff PIN"));
+    type_pin(&mut app, PIN);
+    assert!(matches!(app.screen, Screen::Staff(_)));
+    let effects = app.take_effects();
+    assert!(effects.contains(&Effect::LoadQueue), "{effects:?}");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveLockout(l) if l.failures == 0))
+    );
+    assert!(screen(&app).contains("Front desk"));
+}
+
+#[test]
+fn the_digits_are_never_shown() {
+    let mut app = app();
+    chord(&mut app);
+    for c in "2468".chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("• • • •"), "{shown}");
+    assert!(!shown.contains("2468"));
+}
+
+#[test]
+fn five_wrong_pins_lock_staff_mode_for_five_minutes() {
+    let mut app = app();
+    chord(&mut app);
+    for i in 1..=5 {
+        type_pin(&mut app, "1111");
+        assert!(matches!(app.screen, Screen::Pin { .. }), "try {i}");
+    }
+    assert!(app.lockout.is_locked(app.now));
+    let saved = app.take_effects();
+    assert!(matches!(saved.last(), Some(Effect::SaveLockout(l)) if l.locked_until.is_some()));
+    assert!(screen(&app).contains("Locked until"), "{}", screen(&app));
+    // Even the right PIN is refused while locked.
+    type_pin(&mut app, PIN);
+    assert!(matches!(app.screen, Screen::Pin { .. }));
+    // Five minutes later it opens.
+    let later = app.now + Duration::minutes(5) + Duration::seconds(1);
+    app.update(Msg::Tick(later));
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    assert!(matches!(app.screen, Screen::Staff(_)));
+}
+
+#[test]
+fn a_lock_loaded_at_start_is_respected() {
+    let mut app = app();
+    app.lockout = kiosk::staff::Lockout {
+        failures: 5,
+        locked_until: Some(app.now + Duration::minutes(3)),
+    };
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    assert!(matches!(app.screen, Screen::Pin { .. }));
+}
+
+#[test]
+fn without_a_pin_hash_the_chord_does_nothing() {
+    let text = "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n";
+    let config = Config::parse(Path::new("kiosk.toml"), text, Path::new(".")).unwrap();
+    let mut app = App::new(config, at("2026-11-23T10:42:00-07:00"), false).with_size(100, 30);
+    chord(&mut app);
+    assert!(matches!(app.screen, Screen::Slides));
+}
+
+#[test]
+fn the_staff_screen_closes_by_itself_and_with_esc() {
+    let mut app = app();
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    let wake = app.next_wake();
+    assert!(wake <= app.now + STAFF_IDLE);
+    app.update(Msg::Tick(app.now + STAFF_IDLE));
+    assert!(matches!(app.screen, Screen::Slides));
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::Slides));
+}
+
+#[test]
+fn the_queue_shows_and_actions_become_effects() {
+    let mut app = app();
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.take_effects();
+    let record = kiosk::store::CheckinRecord {
+        id: kiosk::store::CheckinId(1),
+        ticket: 1,
+        checked_in_at: app.now,
+        local_date: app.config.schedule.wall_at(app.now).date(),
+        status: kiosk::store::Status::Waiting,
+        status_changed_at: app.now,
+        fields: vec![
+            ("first_name".into(), "Maria".into()),
+            ("last_name".into(), "Lopez".into()),
+        ],
+        identity: String::new(),
+    };
+    app.update(Msg::Desk(desk::Msg::Loaded {
+        records: vec![record],
+        at: app.now,
+    }));
+    assert!(screen(&app).contains("Maria Lopez"));
+    app.update(key(KeyCode::Char('c')));
+    let effects = app.take_effects();
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveStatus(c)] if c.ticket == 1),
+        "{effects:?}"
+    );
+    app.update(key(KeyCode::Char('r')));
+    assert_eq!(app.take_effects(), vec![Effect::Reload]);
+}
+
+#[test]
+fn pause_holds_the_slides_and_quit_stops_the_kiosk() {
+    let mut app = app();
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.update(key(KeyCode::Char('p')));
+    assert!(app.show_held);
+    app.update(key(KeyCode::Char('Q')));
+    assert!(!app.running);
+}
+
+#[test]
+fn a_banner_shows_until_its_time() {
+    let mut app = app();
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.update(key(KeyCode::Char('m')));
+    for c in "Running 20 minutes late".chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+    app.update(key(KeyCode::Enter));
+    for c in "11:00".chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+    app.update(key(KeyCode::Enter));
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::Slides));
+    assert!(screen(&app).contains("Running 20 minutes late"));
+    app.update(Msg::Tick(at("2026-11-23T11:00:00-07:00")));
+    assert!(!screen(&app).contains("Running 20 minutes late"));
+}
