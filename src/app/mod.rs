@@ -241,6 +241,20 @@ impl App {
         }
     }
 
+    /// Moves the app's clock on without anything else a tick does, so input
+    /// arriving between ticks is timed right.
+    /// If a moment the app asked to be woken at has passed, this is a full
+    /// tick (returns whether the screen changed).
+    pub fn advance_clock(&mut self, now: DateTime<Utc>) -> bool {
+        if now >= self.next_wake() {
+            return self.tick(now);
+        }
+        if now > self.now {
+            self.now = now;
+        }
+        false
+    }
+
     /// The runtime's work, in order, leaving none behind.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)

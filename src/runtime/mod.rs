@@ -113,7 +113,12 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
         let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;
         let until_poll = watch.next_poll.saturating_duration_since(Instant::now());
         let msg = match rx.recv_timeout(until_wake.min(until_poll)) {
-            Ok(msg) => msg,
+            Ok(msg) => {
+                // Input is timed by the clock (chords, idle timers) even
+                // between the ticks that redraw the screen.
+                dirty |= app.advance_clock(clock.now());
+                msg
+            }
             Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
                 keeper.daily_purge(&app.config, clock.now());
                 heartbeat.beat(clock.now());
