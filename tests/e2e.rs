@@ -119,8 +119,8 @@ fn assert_still_drawing(kiosk: &mut PtyKiosk) {
 fn keys_at_the_keyboard_do_not_stop_the_kiosk() {
     let mut kiosk = run_at(MONDAY_OPEN, &[]);
     kiosk.wait_for_text(CLINIC);
-    // q, Esc, Ctrl-C, Ctrl-D, Ctrl-\, Ctrl-Z, then a burst of them.
-    let keys: [&[u8]; 7] = [
+    // q, Esc, Ctrl-C, Ctrl-D, Ctrl-\, Ctrl-Z, a burst of them, F-keys.
+    let keys: [&[u8]; 11] = [
         b"q",
         b"\x1b",
         b"\x03",
@@ -128,6 +128,11 @@ fn keys_at_the_keyboard_do_not_stop_the_kiosk() {
         b"\x1c",
         b"\x1a",
         b"Q:q!\r\x1b\x1bexit\r\x03\x03",
+        // F1, F4, F5 and F12.
+        b"\x1bOP",
+        b"\x1bOS",
+        b"\x1b[15~",
+        b"\x1b[24~",
     ];
     for key in keys {
         kiosk.send(key);

@@ -83,3 +83,29 @@ fn the_right_pin_opens_the_staff_screen_which_closes_when_left_alone() {
     kiosk.wait_for_no_text("Front desk");
     kiosk.wait_for_text("Staff Test Clinic");
 }
+
+#[test]
+fn the_desk_sees_a_kiosk_check_in_and_the_kiosk_sees_the_desk_mark_it_seen() {
+    let dir = setup();
+    let config = dir.path().join("kiosk.toml");
+    let config = config.to_str().unwrap();
+    let mut kiosk = start(dir.path(), &[]);
+    let mut desk = PtyKiosk::spawn(["--config", config, "desk", "--at", AT], 100, 30);
+    desk.wait_for_text("Front desk");
+    // A patient checks in on the kiosk.
+    kiosk.send(b"\r");
+    kiosk.wait_for_text("First name");
+    kiosk.send("Zoë\rO'Brien-Smith\r4/17/1962\r".as_bytes());
+    kiosk.wait_for_text("You're checked in, Zoë.");
+    // The desk shows it (it polls the database twice a second) and marks
+    // it seen.
+    desk.wait_for_text("Zoë O'Brien-Smith");
+    desk.send(b"s");
+    desk.wait_for_text("seen");
+    // The kiosk's staff screen shows the new status.
+    kiosk.send(b" ");
+    kiosk.wait_for_text("Staff Test Clinic");
+    open_prompt(&mut kiosk);
+    type_pin(&mut kiosk, PIN);
+    kiosk.wait_for_all(&["Zoë O'Brien-Smith", "seen"]);
+}
