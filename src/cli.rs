@@ -241,7 +241,7 @@ fn run(cli: Cli) -> u8 {
 }
 
 fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
-    if desk::require_pin(config) {
+    if desk::require_pin(config) && config.staff.pin_hash.is_none() {
         eprintln!("error: {}", strings::DESK_PIN_NOT_SET);
         return exit::INVALID;
     }

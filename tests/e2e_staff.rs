@@ -109,3 +109,19 @@ fn the_desk_sees_a_kiosk_check_in_and_the_kiosk_sees_the_desk_mark_it_seen() {
     type_pin(&mut kiosk, PIN);
     kiosk.wait_for_all(&["Zoë O'Brien-Smith", "seen"]);
 }
+
+#[test]
+fn with_desk_pin_the_desk_asks_for_the_pin_before_showing_names() {
+    let dir = setup();
+    let path = dir.path().join("kiosk.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("{text}[desk]\ndesk_pin = true\n")).unwrap();
+    let config = path.to_str().unwrap();
+    let mut desk = PtyKiosk::spawn(["--config", config, "desk", "--at", AT], 100, 30);
+    desk.wait_for_text("Enter the staff PIN");
+    type_pin(&mut desk, "1111");
+    desk.wait_for_text("4 tries left");
+    assert!(!desk.screen_text().contains("Front desk"));
+    type_pin(&mut desk, PIN);
+    desk.wait_for_text("Front desk");
+}

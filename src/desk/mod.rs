@@ -9,6 +9,7 @@
 
 mod actions;
 mod keys;
+mod pin_gate;
 pub mod queue;
 pub mod runtime;
 mod view;

@@ -37,6 +37,10 @@ pub fn run(config: &Config, store: Store, clock: Clock) -> io::Result<()> {
     listen_for_signals(tx.clone())?;
     let mut terminal = ratatui::try_init()?;
     listen_for_input(tx);
+    if super::require_pin(config) && !super::pin_gate::ask(&mut terminal, &rx, config, &clock)? {
+        ratatui::restore();
+        return Ok(());
+    }
     let desk = Desk::new(config, clock.now());
     let mut shell = Shell {
         store,
