@@ -2,7 +2,7 @@
 //! kiosk's own terminal: messages for staff go to a file, one per day, two
 //! weeks kept. No patient's name or details are ever logged.
 
-use std::fs::{self, DirBuilder};
+use std::fs::DirBuilder;
 use std::io;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use tracing_appender::rolling::{Builder, Rotation};
+
+use crate::staff::atomic::{self, Mode, create_private_dirs};
 
 /// Log files kept before the oldest is deleted.
 const KEEP_DAYS: usize = 14;
@@ -78,11 +80,9 @@ impl Heartbeat {
 
 fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        create_private_dirs(dir)?;
     }
-    let temp = path.with_extension("tmp");
-    fs::write(&temp, format!("{text}\n"))?;
-    fs::rename(&temp, path)
+    atomic::write_atomically(path, format!("{text}\n").as_bytes(), Mode::private(0o644))
 }
 
 #[cfg(test)]
@@ -96,7 +96,7 @@ mod tests {
         let path = dir.path().join("data/heartbeat");
         let at = DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default();
         Heartbeat::new(&path).beat(at);
-        let text = fs::read_to_string(&path).unwrap_or_default();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
         assert_eq!(text, "2026-09-21T14:13:20Z\n");
     }
 }
