@@ -209,3 +209,35 @@ fn a_banner_shows_until_its_time() {
     app.update(Msg::Tick(at("2026-11-23T11:00:00-07:00")));
     assert!(!screen(&app).contains("Running 20 minutes late"));
 }
+
+fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> Msg {
+    Msg::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn holding_a_corner_for_three_seconds_opens_the_prompt() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = app();
+    let t0 = app.now;
+    // A quick tap on the corner does nothing.
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), 99, 0));
+    app.advance_clock(t0 + Duration::seconds(1));
+    app.update(mouse(MouseEventKind::Up(MouseButton::Left), 99, 0));
+    assert!(matches!(app.screen, Screen::Slides));
+    // Held for three seconds, it opens the PIN prompt.
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), 99, 0));
+    app.advance_clock(t0 + Duration::seconds(4));
+    app.update(mouse(MouseEventKind::Up(MouseButton::Left), 99, 0));
+    assert!(matches!(app.screen, Screen::Pin { .. }));
+    // Not in the middle of the screen.
+    let mut app = self::app();
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), 50, 0));
+    app.advance_clock(t0 + Duration::seconds(5));
+    app.update(mouse(MouseEventKind::Up(MouseButton::Left), 50, 0));
+    assert!(!matches!(app.screen, Screen::Pin { .. }));
+}

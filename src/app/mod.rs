@@ -131,6 +131,8 @@ pub struct App {
     pub banner: Option<Banner>,
     /// Staff paused the slideshow.
     pub show_held: bool,
+    /// Where and when the last touch began, for the corner long press.
+    pub press: Option<crate::staff::Touch>,
     /// Development mode: Ctrl-C quits, and the screen says so.
     pub dev: bool,
     pub running: bool,
@@ -154,6 +156,7 @@ impl App {
             lockout: Lockout::default(),
             banner: None,
             show_held: false,
+            press: None,
             size: (80, 24),
             dev,
             running: true,
@@ -180,6 +183,7 @@ impl App {
         match msg {
             Msg::Tick(now) => self.tick(now),
             Msg::Key(key) => self.key(key),
+            Msg::Mouse(mouse) if self.staff_touch(&mouse) => true,
             Msg::Mouse(mouse) => match self.screen {
                 Screen::Slides => self.mouse(mouse),
                 Screen::Pin { .. } | Screen::Staff(_) => false,

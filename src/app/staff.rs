@@ -3,12 +3,14 @@
 //! actions). Wrong PINs lock it; idle, it closes by itself.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::{App, Effect, Screen};
 use crate::checkin::{FieldKind, FieldSpec, Form, FormOutcome, form_input};
 use crate::desk::{self, Desk};
-use crate::staff::{Attempt, ChordProgress, PinPrompt, PromptEvent, verify};
+use crate::staff::{Attempt, ChordProgress, PinPrompt, PromptEvent, Touch, long_press, verify};
 use crate::strings;
 use crate::ui::StaffNote;
 
@@ -47,6 +49,32 @@ impl App {
                 Some(true)
             }
         }
+    }
+
+    /// A finger held on a corner of the screen for three seconds opens the
+    /// PIN prompt too (touch screens have no keyboard chord). Returns
+    /// whether it did.
+    pub(super) fn staff_touch(&mut self, mouse: &MouseEvent) -> bool {
+        if self.config.staff.pin_hash.is_none() {
+            return false;
+        }
+        let touch = Touch {
+            column: mouse.column,
+            row: mouse.row,
+            at: self.now,
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => self.press = Some(touch),
+            MouseEventKind::Up(MouseButton::Left) => {
+                let down = self.press.take();
+                if down.is_some_and(|down| long_press(down, touch, self.size)) {
+                    self.open_pin();
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        false
     }
 
     fn open_pin(&mut self) {
