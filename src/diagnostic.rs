@@ -125,6 +125,20 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// How many quote characters open a TOML string value written at `span` of
+/// `source`, when the value is written without escapes (so byte offsets
+/// inside the value line up with the file); `None` otherwise.
+pub fn quote_len(source: &str, span: Range<usize>, value: &str) -> Option<usize> {
+    let raw = source.get(span)?;
+    let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let inner = raw.get(quote..raw.len().checked_sub(quote)?)?;
+    (inner == value).then_some(quote)
+}
+
 /// Renders several diagnostics, separated by blank lines.
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     diagnostics

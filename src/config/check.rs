@@ -15,7 +15,7 @@ use toml::Spanned;
 use super::raw::{RawClosure, RawConfig, RawKiosk, RawSpecial};
 use super::toml_errors::toml_problem;
 use super::{Clinic, Config, DeskSettings, KioskSettings};
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::{Diagnostic, nearest, quote_len};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
 
@@ -37,14 +37,8 @@ impl Checker<'_> {
     /// value is written without escapes (so offsets inside it line up).
     fn content_start(&self, value: &Spanned<String>) -> Option<usize> {
         let span = value.span();
-        let raw = self.source.get(span.clone())?;
-        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
-            3
-        } else {
-            1
-        };
-        let inner = raw.get(quote..raw.len().checked_sub(quote)?)?;
-        (inner == value.get_ref()).then_some(span.start + quote)
+        let quote = quote_len(self.source, span.clone(), value.get_ref())?;
+        Some(span.start + quote)
     }
 
     fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {

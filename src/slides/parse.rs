@@ -12,7 +12,7 @@ use super::toml_error::toml_problem;
 use super::vars::{PLACEHOLDERS, find_placeholders};
 use super::window::{When, Window};
 use super::{ReviewBy, Slide};
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::{Diagnostic, nearest, quote_len};
 use crate::hours::{TimeRange, parse_ranges};
 use crate::sanitize::printable;
 
@@ -71,16 +71,9 @@ impl Checker<'_> {
     /// without escapes (so offsets inside it line up with the file).
     fn content_start(&self, value: &Spanned<String>) -> Option<usize> {
         let span = value.span();
-        let raw = self
-            .source
-            .get(span.start + self.offset..span.end + self.offset)?;
-        let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
-            3
-        } else {
-            1
-        };
-        let inner = raw.get(quote..raw.len().checked_sub(quote)?)?;
-        (inner == value.get_ref()).then_some(span.start + quote)
+        let in_file = span.start + self.offset..span.end + self.offset;
+        let quote = quote_len(self.source, in_file, value.get_ref())?;
+        Some(span.start + quote)
     }
 
     fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {
