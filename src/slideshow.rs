@@ -8,6 +8,12 @@ use chrono::{DateTime, Duration, Utc};
 /// How long a touch or key holds the slideshow still.
 pub const PAUSE: Duration = Duration::seconds(60);
 
+/// How often the progress bar under a slide moves on. It moves in whole
+/// steps, not cell by cell: each step is a wake-up, a redraw and a write to
+/// the terminal, and a kiosk that runs all year should do as few of those
+/// as it can while still showing how long the page has left.
+pub const BAR_STEP: Duration = Duration::seconds(5);
+
 /// The slideshow's position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Slideshow {
@@ -39,11 +45,27 @@ impl Slideshow {
         self.page_started > now
     }
 
-    /// The share of the current page's time that has passed, 0.0 to 1.0.
+    /// The share of the current page's time that has passed, 0.0 to 1.0,
+    /// counted in whole [`BAR_STEP`]s.
     pub fn progress(&self, duration: Duration, now: DateTime<Utc>) -> f64 {
-        let total = duration.num_milliseconds().max(1) as f64;
-        let done = (now - self.page_started).num_milliseconds().max(0) as f64;
-        (done / total).clamp(0.0, 1.0)
+        let total = duration.num_milliseconds().max(1);
+        let step = BAR_STEP.num_milliseconds();
+        let done = (now - self.page_started).num_milliseconds().max(0);
+        let done = done / step * step;
+        (done as f64 / total as f64).clamp(0.0, 1.0)
+    }
+
+    /// When the progress bar next moves on: the next whole [`BAR_STEP`]
+    /// after `now`, or the page's end if that comes first.
+    pub fn next_step(&self, duration: Duration, now: DateTime<Utc>) -> DateTime<Utc> {
+        let end = self.page_end(duration);
+        if self.is_paused(now) {
+            return self.page_started;
+        }
+        let step = BAR_STEP.num_milliseconds();
+        let steps_done = (now - self.page_started).num_milliseconds() / step;
+        let next = self.page_started + Duration::milliseconds(step.saturating_mul(steps_done + 1));
+        next.min(end)
     }
 
     /// Holds the current page for [`PAUSE`], then gives it its full time.
@@ -162,6 +184,30 @@ mod tests {
         s.forward(&[0], 3, t(2));
         assert!(s.settle(&[0], 1, t(3)));
         assert_eq!(s.page, 0);
+    }
+
+    #[test]
+    fn the_bar_moves_in_whole_steps_and_wakes_only_for_them() {
+        let s = Slideshow::new(&[0], t(0));
+        let d = Duration::seconds(12);
+        assert_eq!(s.progress(d, t(4)), 0.0);
+        assert!((s.progress(d, t(5)) - 5.0 / 12.0).abs() < 1e-9);
+        assert!((s.progress(d, t(9)) - 5.0 / 12.0).abs() < 1e-9);
+        assert!((s.progress(d, t(11)) - 10.0 / 12.0).abs() < 1e-9);
+        assert_eq!(s.next_step(d, t(0)), t(5));
+        assert_eq!(s.next_step(d, t(5)), t(10));
+        assert_eq!(s.next_step(d, t(7)), t(10));
+        // The page's end comes before the next whole step.
+        assert_eq!(s.next_step(d, t(10)), t(12));
+    }
+
+    #[test]
+    fn a_paused_show_wakes_when_the_pause_ends() {
+        let mut s = Slideshow::new(&[0], t(0));
+        s.hold(t(3));
+        let d = Duration::seconds(20);
+        assert_eq!(s.next_step(d, t(10)), t(63));
+        assert_eq!(s.next_step(d, t(63)), t(68));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! with every message, so tests can replay any moment.
 
 mod checkin;
+mod layout_memo;
 mod slides;
 mod staff;
 
@@ -136,6 +137,8 @@ pub struct App {
     /// Development mode: Ctrl-C quits, and the screen says so.
     pub dev: bool,
     pub running: bool,
+    /// The showing slide's layout, kept between frames.
+    layouts: layout_memo::LayoutMemo,
 }
 
 impl App {
@@ -160,6 +163,7 @@ impl App {
             size: (80, 24),
             dev,
             running: true,
+            layouts: layout_memo::LayoutMemo::default(),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The slideshow part of the app: which slide shows, moving on, and input
 //! on the slides screen.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -32,10 +34,10 @@ impl App {
     }
 
     /// Where the showing slide's parts go on the current screen.
-    pub fn slide_layout(&self) -> Option<SlideLayout> {
+    pub fn slide_layout(&self) -> Option<Rc<SlideLayout>> {
         let slide = self.current_slide()?;
         let regions = ui::regions(self.screen_area())?;
-        Some(SlideLayout::new(slide, &self.vars(), regions.body))
+        Some(self.layouts.get(slide, self.vars(), regions.body))
     }
 
     fn screen_area(&self) -> Rect {
@@ -82,21 +84,11 @@ impl App {
             return None;
         }
         let duration = self.page_duration();
-        let end = self.show.page_end(duration);
-        let cells = self.slide_layout().map_or(0, |l| l.bar_width());
-        if self.show.is_paused(self.now) {
-            // "Paused" goes and the bar starts moving when the pause ends.
-            return Some(self.show.page_started);
+        if !self.show.is_paused(self.now) && self.slide_layout().is_none_or(|l| l.bar_width() == 0)
+        {
+            return Some(self.show.page_end(duration));
         }
-        if cells == 0 {
-            return Some(end);
-        }
-        let step = duration / i32::from(cells);
-        let done = (self.now - self.show.page_started).num_milliseconds();
-        let steps_done = done / step.num_milliseconds().max(1);
-        let next_step =
-            self.show.page_started + step * (i32::try_from(steps_done).unwrap_or(0) + 1);
-        Some(next_step.min(end))
+        Some(self.show.next_step(duration, self.now))
     }
 
     pub(super) fn slide_key(&mut self, key: KeyEvent) -> bool {
