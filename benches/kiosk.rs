@@ -19,6 +19,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kiosk::app::{App, Msg};
 use kiosk::config::Config;
 use kiosk::slides::{ContentWatcher, Deck, load_deck};
+use kiosk::ui::SlideLayout;
 use kiosk::ui::qr::Qr;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -149,10 +150,18 @@ fn drawing<M: Measurement + 'static>(c: &mut Criterion<M>, p: &str) {
                 })
             });
             // ... laying the slide out (Markdown, wrapping, pages, QR code),
-            // redone by every draw, and again by every tick and `next_wake` ...
-            c.bench_function(&format!("{p}frame_part/slide_layout {w}x{h} {name}"), |b| {
-                b.iter(|| black_box(black_box(&app).slide_layout()))
-            });
+            // done when the slide, its placeholder values or the size
+            // change, and the kept layout handed out otherwise ...
+            if let (Some(slide), Some(regions)) = (app.current_slide(), kiosk::ui::regions(area)) {
+                let vars = app.vars();
+                c.bench_function(&format!("{p}frame_part/slide_layout {w}x{h} {name}"), |b| {
+                    b.iter(|| black_box(SlideLayout::new(slide, &vars, regions.body)))
+                });
+            }
+            c.bench_function(
+                &format!("{p}frame_part/slide_layout kept {w}x{h} {name}"),
+                |b| b.iter(|| black_box(black_box(&app).slide_layout())),
+            );
             // ... and which slides may show (the footer's "1 / 23").
             c.bench_function(&format!("{p}frame_part/eligible {w}x{h} {name}"), |b| {
                 b.iter(|| black_box(black_box(&app).eligible()))
