@@ -341,27 +341,34 @@ pub fn run(options: &Options) -> Result<Summary, String> {
 impl Summary {
     /// The figures, one per line, for people.
     pub fn report(&self) -> String {
-        [
-            format!("check-ins attempted          {}", self.attempted),
-            format!("  confirmed with a ticket    {}", self.confirmed),
-            format!("  'already checked in'       {}", self.already),
-            format!("SIGKILLs                     {}", self.kills),
-            format!("  while typing               {}", self.kills_typing),
-            format!("  right after the final Enter {}", self.kills_after_enter),
-            format!("  during the confirmation    {}", self.kills_confirmation),
-            format!(
-                "killed after Enter, before the result was drawn: {} (saved all the same: {}, not saved: {})",
-                self.kills_before_result,
-                self.saved_unseen,
-                self.kills_before_result - self.saved_unseen
+        let lines = [
+            ("check-ins attempted", self.attempted.to_string()),
+            ("  confirmed with a new ticket", self.confirmed.to_string()),
+            ("  told 'already checked in'", self.already.to_string()),
+            ("SIGKILLs", self.kills.to_string()),
+            ("  while typing", self.kills_typing.to_string()),
+            ("  right after the final Enter", self.kills_after_enter.to_string()),
+            ("  during the confirmation", self.kills_confirmation.to_string()),
+            (
+                "killed after Enter, no result drawn",
+                format!(
+                    "{} (saved all the same: {}, not saved: {})",
+                    self.kills_before_result,
+                    self.saved_unseen,
+                    self.kills_before_result - self.saved_unseen
+                ),
             ),
-            format!("rows in the database         {}", self.rows),
-            format!(
-                "integrity checks             {} (all ok)",
-                self.integrity_checks
+            ("rows in the database", self.rows.to_string()),
+            (
+                "integrity checks",
+                format!("{} (all ok)", self.integrity_checks),
             ),
-            format!("wall time                    {:.1} s", self.wall.as_secs_f64()),
-        ]
-        .join("\n")
+            ("wall time", format!("{:.1} s", self.wall.as_secs_f64())),
+        ];
+        lines
+            .iter()
+            .map(|(label, value)| format!("{label:<38}{value}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
