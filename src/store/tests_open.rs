@@ -278,14 +278,12 @@ fn sqlite_s_own_wal_passes_and_a_damaged_header_does_not() -> TestResult {
     assert_eq!(files::damaged_wal(&path), None);
     drop(store);
     let copy = dir.path().join("copy.db");
-    let cases: [(&str, Box<dyn Fn(&mut Vec<u8>)>); 4] = [
-        ("salt", Box::new(|b| b[17] ^= 1)),
-        ("magic", Box::new(|b| b[3] = 0x80)),
-        ("version", Box::new(|b| b[7] ^= 1)),
-        (
-            "garbage",
-            Box::new(|b| b.iter_mut().for_each(|x| *x = 0x5a)),
-        ),
+    type Damage = fn(&mut [u8]);
+    let cases: [(&str, Damage); 4] = [
+        ("salt", |b| b[17] ^= 1),
+        ("magic", |b| b[3] = 0x80),
+        ("version", |b| b[7] ^= 1),
+        ("garbage", |b| b.fill(0x5a)),
     ];
     for (what, damage) in cases {
         let mut bytes = wal.clone();

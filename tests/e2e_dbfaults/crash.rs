@@ -158,17 +158,17 @@ impl Run {
     /// Notes the result shown for `who`; a ticket shown for two patients,
     /// or a retry given someone else's ticket, is an error.
     fn note(&mut self, who: &(String, String), new: bool, ticket: i64) -> Result<(), String> {
-        if let Some(earlier) = self.shown.insert(ticket, who.clone()) {
-            if earlier != *who || new {
-                return Err(format!(
-                    "ticket {ticket} shown to {who:?} ({}), earlier to {earlier:?}",
-                    if new {
-                        "as new"
-                    } else {
-                        "as already checked in"
-                    }
-                ));
-            }
+        let how = if new {
+            "as new"
+        } else {
+            "as already checked in"
+        };
+        if let Some(earlier) = self.shown.insert(ticket, who.clone())
+            && (earlier != *who || new)
+        {
+            return Err(format!(
+                "ticket {ticket} shown to {who:?} ({how}), earlier to {earlier:?}"
+            ));
         }
         if new {
             self.summary.confirmed += 1;
@@ -347,8 +347,14 @@ impl Summary {
             ("  told 'already checked in'", self.already.to_string()),
             ("SIGKILLs", self.kills.to_string()),
             ("  while typing", self.kills_typing.to_string()),
-            ("  right after the final Enter", self.kills_after_enter.to_string()),
-            ("  during the confirmation", self.kills_confirmation.to_string()),
+            (
+                "  right after the final Enter",
+                self.kills_after_enter.to_string(),
+            ),
+            (
+                "  during the confirmation",
+                self.kills_confirmation.to_string(),
+            ),
             (
                 "killed after Enter, no result drawn",
                 format!(
