@@ -6,7 +6,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use crate::app::{Msg, greeting_name};
 use crate::config::Config;
 use crate::desk::{self, Change};
-use crate::store::{NewCheckin, Opened, Status, Store};
+use crate::store::{NewCheckin, Opened, Status, Store, StoreError};
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
@@ -32,14 +32,34 @@ impl Keeper {
         match Store::open_or_quarantine(&config.checkin.database, config.schedule.tz) {
             Ok(Opened { store, quarantined }) => {
                 tracing::info!("check-in database open: {}", store.path().display());
-                self.store = Some(store);
-                self.problem = quarantined.map(|q| {
-                    format!(
+                let moved = quarantined.map(|q| match q.reason {
+                    StoreError::DamagedWal { .. } => format!(
+                        "{}; it was moved to {} and the database kept in use",
+                        q.reason,
+                        q.moved_to.display()
+                    ),
+                    _ => format!(
                         "the check-in database was damaged ({}); it was moved to {} and a new one started",
                         q.reason,
                         q.moved_to.display()
+                    ),
+                });
+                // SQLite opens a file it may not write read-only, without an
+                // error; say so now rather than at the first patient.
+                let read_only = store.is_read_only().then(|| {
+                    format!(
+                        "check-ins cannot be saved: {}",
+                        StoreError::ReadOnly {
+                            path: store.path().to_path_buf(),
+                            detail: "it could only be opened for reading".into(),
+                        }
                     )
                 });
+                self.problem = match (moved, read_only) {
+                    (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                    (a, b) => a.or(b),
+                };
+                self.store = Some(store);
             }
             Err(e) => {
                 self.store = None;
@@ -60,7 +80,9 @@ impl Keeper {
     /// shown only after this returns Ok: the insert is committed with
     /// `synchronous=FULL`.
     pub fn store(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
-        if self.store.is_none() {
+        // Opened read-only, or not at all: try again, in case someone has
+        // put it right since.
+        if self.store.as_ref().is_none_or(Store::is_read_only) {
             self.reopen(config);
         }
         let window =
@@ -120,7 +142,10 @@ impl Keeper {
     }
 
     /// Once a day (clinic time), deletes check-ins older than
-    /// `retention_days`.
+    /// `retention_days`. A purge that fails is tried again the next day,
+    /// not at every poll: it is called every two seconds, and a database
+    /// that cannot be written would otherwise add a line to the log each
+    /// time.
     pub fn daily_purge(&mut self, config: &Config, now: DateTime<Utc>) {
         let today = config.schedule.wall_at(now).date();
         if self.last_purge == Some(today) {
@@ -129,17 +154,59 @@ impl Keeper {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        self.last_purge = Some(today);
         let days = Days::new(u64::from(config.checkin.retention_days));
         let cutoff = today.checked_sub_days(days).unwrap_or(NaiveDate::MIN);
         match store.purge_older_than(cutoff) {
             Ok(deleted) => {
                 tracing::info!("purged {deleted} check-ins from before {cutoff}");
-                self.last_purge = Some(today);
             }
             Err(e) => {
                 tracing::error!("old check-ins could not be purged: {e}");
                 self.problem = Some(format!("old check-ins could not be purged: {e}"));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).map_or(DateTime::UNIX_EPOCH, |t| t.with_timezone(&Utc))
+    }
+
+    fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+        conn.query_row("SELECT count(*) FROM checkin", [], |r| r.get(0))
+    }
+
+    #[test]
+    fn a_failed_purge_is_tried_again_the_next_day_not_at_every_poll() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let source = "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n\
+                      [checkin]\ndatabase = \"checkins.db\"\nretention_days = 1\n";
+        let config = Config::parse(&dir.path().join("kiosk.toml"), source, dir.path())
+            .map_err(|e| format!("{e:?}"))?;
+        let mut keeper = Keeper::open(&config);
+        let side = rusqlite::Connection::open(&config.checkin.database)?;
+        // The purge's table is missing, so the first purge of the day fails.
+        side.execute_batch("ALTER TABLE checkin RENAME TO hidden")?;
+        let monday = at("2026-11-23T17:00:00Z");
+        keeper.daily_purge(&config, monday);
+        side.execute_batch(
+            "ALTER TABLE hidden RENAME TO checkin;
+             INSERT INTO checkin VALUES (1, 1, 0, '2026-11-01', 'seen', 0, 'x');",
+        )?;
+        // The next polls that day leave it be...
+        keeper.daily_purge(&config, monday + chrono::Duration::seconds(2));
+        keeper.daily_purge(&config, monday + chrono::Duration::hours(1));
+        assert_eq!(rows(&side)?, 1, "not purged again the same day");
+        // ...and the next day's purge does its work.
+        keeper.daily_purge(&config, monday + chrono::Duration::days(1));
+        assert_eq!(rows(&side)?, 0);
+        Ok(())
     }
 }

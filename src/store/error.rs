@@ -17,10 +17,17 @@ pub enum StoreError {
     CannotOpen { path: PathBuf, detail: String },
     /// The file is not an SQLite database, or it is damaged.
     Corrupt { path: PathBuf, detail: String },
+    /// The database's `-wal` file (`path`) is not a write-ahead log SQLite
+    /// can read, so SQLite would throw it away with whatever it holds.
+    DamagedWal { path: PathBuf, detail: String },
     /// The file, its folder or the disk does not allow writing.
     ReadOnly { path: PathBuf, detail: String },
     /// The disk is full.
     DiskFull { path: PathBuf },
+    /// Reading or writing the file failed below SQLite: a file too large
+    /// for the limits set on the kiosk, a file made immutable, a failing
+    /// disk.
+    Io { path: PathBuf, detail: String },
     /// Another program kept the database locked for longer than the
     /// busy timeout.
     Busy { path: PathBuf },
@@ -55,6 +62,7 @@ impl StoreError {
             }
             Some(ErrorCode::ReadOnly) => Self::ReadOnly { path, detail },
             Some(ErrorCode::DiskFull) => Self::DiskFull { path },
+            Some(ErrorCode::SystemIoFailure) => Self::Io { path, detail },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy { path },
             Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
                 Self::CannotOpen { path, detail }
@@ -88,8 +96,10 @@ impl StoreError {
             Self::CannotCreate { path, .. }
             | Self::CannotOpen { path, .. }
             | Self::Corrupt { path, .. }
+            | Self::DamagedWal { path, .. }
             | Self::ReadOnly { path, .. }
             | Self::DiskFull { path }
+            | Self::Io { path, .. }
             | Self::Busy { path }
             | Self::NewerSchema { path, .. }
             | Self::NotFound { path, .. }
@@ -114,6 +124,10 @@ impl fmt::Display for StoreError {
                 f,
                 "{file} is not a check-in database or is damaged ({detail}); move it aside and start a new one (the kiosk does this by itself when it starts), then restore a backup if there is one"
             ),
+            Self::DamagedWal { detail, .. } => write!(
+                f,
+                "the journal {file} of the check-in database is damaged ({detail}); SQLite would discard it with any check-ins in it, so the kiosk moves it aside when it starts and keeps the database: keep the moved file"
+            ),
             Self::ReadOnly { detail, .. } => write!(
                 f,
                 "the check-in database {file} cannot be written ({detail}); check the permissions of the file and its folder, and that the disk is not mounted read-only"
@@ -121,6 +135,10 @@ impl fmt::Display for StoreError {
             Self::DiskFull { .. } => write!(
                 f,
                 "the disk holding {file} is full; free some space so check-ins can be saved"
+            ),
+            Self::Io { detail, .. } => write!(
+                f,
+                "the check-in database {file} could not be read or written ({detail}); the disk may be full, failing or read-only, or the file locked against changes: check the free space (df) and the system log (journalctl -k)"
             ),
             Self::Busy { .. } => write!(
                 f,
@@ -159,6 +177,7 @@ mod tests {
         assert!(matches!(kind(8), StoreError::ReadOnly { .. }));
         assert!(matches!(kind(13), StoreError::DiskFull { .. }));
         assert!(matches!(kind(5), StoreError::Busy { .. }));
+        assert!(matches!(kind(778), StoreError::Io { .. })); // SQLITE_IOERR_WRITE
         assert!(matches!(kind(14), StoreError::CannotOpen { .. }));
         assert!(matches!(kind(1), StoreError::Other { .. }));
     }

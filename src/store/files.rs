@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::fs::{self, DirBuilder, OpenOptions, Permissions};
-use std::io;
+use std::io::{self, Read};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -102,19 +102,7 @@ pub fn tighten_side_files(path: &Path) -> Result<(), StoreError> {
 /// suffix. The side files move first, so a fresh database can never pick up
 /// the old journal. Nothing is deleted. Returns the new name of the file.
 pub fn quarantine(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
-    let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let base = with_suffix(path, &format!(".corrupt-{stamp}"));
-    let target = (1..)
-        .map(|n| match n {
-            1 => base.clone(),
-            n => with_suffix(&base, &format!("-{n}")),
-        })
-        .find(|candidate| {
-            std::iter::once(candidate.clone())
-                .chain(SIDE_SUFFIXES.map(|s| with_suffix(candidate, s)))
-                .all(|p| fs::symlink_metadata(p).is_err())
-        })
-        .unwrap_or(base);
+    let target = quarantine_name(path, now);
     for suffix in SIDE_SUFFIXES {
         let side = with_suffix(path, suffix);
         if fs::symlink_metadata(&side).is_ok() {
@@ -124,6 +112,89 @@ pub fn quarantine(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError
     }
     fs::rename(path, &target).map_err(|e| StoreError::io(path, e))?;
     Ok(target)
+}
+
+/// Renames only the `-wal` file of the database at `path`, to
+/// `<name>.corrupt-<UTC time>-wal` (numbered like [`quarantine`]), and
+/// returns its new name. The database itself stays where it is.
+pub fn quarantine_wal(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+    let wal = with_suffix(path, "-wal");
+    let target = with_suffix(&quarantine_name(path, now), "-wal");
+    fs::rename(&wal, &target).map_err(|e| StoreError::io(&wal, e))?;
+    Ok(target)
+}
+
+/// `<name>.corrupt-<UTC time>`, with `-2`, `-3` … added until neither it
+/// nor its `-wal` and `-shm` exist.
+fn quarantine_name(path: &Path, now: DateTime<Utc>) -> PathBuf {
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let base = with_suffix(path, &format!(".corrupt-{stamp}"));
+    (1..)
+        .map(|n| match n {
+            1 => base.clone(),
+            n => with_suffix(&base, &format!("-{n}")),
+        })
+        .find(|candidate| {
+            std::iter::once(candidate.clone())
+                .chain(SIDE_SUFFIXES.map(|s| with_suffix(candidate, s)))
+                .all(|p| fs::symlink_metadata(p).is_err())
+        })
+        .unwrap_or(base)
+}
+
+/// The first bytes of a write-ahead log: magic number (the last bit says
+/// which byte order the checksums use), format version, page size,
+/// checkpoint number, two salts, and a checksum of the 24 bytes before it.
+const WAL_HEADER: usize = 32;
+const WAL_MAGIC: u32 = 0x377f_0682;
+const WAL_VERSION: u32 = 3_007_000;
+
+/// What is wrong with the `-wal` file beside `path`, if SQLite would throw
+/// it away unread: a file of at least a header's length whose header is not
+/// a write-ahead log's (wrong magic number or version, or a checksum that
+/// does not match). A missing or shorter file, or one whose frames are torn
+/// (what a crash leaves behind), is normal and not reported.
+pub fn damaged_wal(path: &Path) -> Option<String> {
+    let mut header = [0_u8; WAL_HEADER];
+    let mut file = fs::File::open(with_suffix(path, "-wal")).ok()?;
+    file.read_exact(&mut header).ok()?;
+    let word = |i: usize| {
+        let b = header.get(i * 4..i * 4 + 4).unwrap_or(&[0; 4]);
+        u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+    };
+    if word(0) & !1 != WAL_MAGIC {
+        return Some(format!(
+            "it does not start like a write-ahead log ({:#010x})",
+            word(0)
+        ));
+    }
+    if word(1) != WAL_VERSION {
+        return Some(format!("unknown write-ahead log version {}", word(1)));
+    }
+    let big_endian = word(0) & 1 == 1;
+    if wal_checksum(&header[..24], big_endian) != (word(6), word(7)) {
+        return Some("its header's checksum does not match".into());
+    }
+    None
+}
+
+/// SQLite's WAL checksum over `data` (a multiple of 8 bytes), reading each
+/// 32-bit word in the byte order the header's magic number names.
+fn wal_checksum(data: &[u8], big_endian: bool) -> (u32, u32) {
+    let read = |b: &[u8]| {
+        let w = [b[0], b[1], b[2], b[3]];
+        if big_endian {
+            u32::from_be_bytes(w)
+        } else {
+            u32::from_le_bytes(w)
+        }
+    };
+    let (mut s1, mut s2) = (0_u32, 0_u32);
+    for pair in data.chunks_exact(8) {
+        s1 = s1.wrapping_add(read(&pair[..4])).wrapping_add(s2);
+        s2 = s2.wrapping_add(read(&pair[4..])).wrapping_add(s1);
+    }
+    (s1, s2)
 }
 
 #[cfg(test)]

@@ -63,11 +63,13 @@ pub struct Opened {
     pub quarantined: Option<Quarantined>,
 }
 
-/// A damaged database that was moved aside (never deleted).
+/// A damaged database, or only its damaged `-wal`, that was moved aside
+/// (never deleted).
 #[derive(Debug)]
 pub struct Quarantined {
-    /// Where the old file is now; its `-wal` and `-shm`, if there were any,
-    /// sit beside it with the same name plus their suffix.
+    /// Where the old file is now. For a database, its `-wal` and `-shm`, if
+    /// there were any, sit beside it with the same name plus their suffix;
+    /// for a `-wal` alone ([`StoreError::DamagedWal`]), this is the `-wal`.
     pub moved_to: PathBuf,
     /// Why it could not be used.
     pub reason: StoreError,
@@ -84,13 +86,23 @@ impl Store {
     /// Like [`Store::open`], but when the file is not a database or is
     /// damaged it is renamed to `<name>.corrupt-<UTC time>` (with its `-wal`
     /// and `-shm`) and a fresh database is started in its place, so the
-    /// kiosk keeps taking check-ins. Other errors are returned as they are.
+    /// kiosk keeps taking check-ins. A damaged `-wal` beside a sound
+    /// database is renamed alone, to `<name>.corrupt-<UTC time>-wal`, and
+    /// the database kept. Other errors are returned as they are.
     pub fn open_or_quarantine(path: &Path, tz: Tz) -> Result<Opened, StoreError> {
         match Self::open(path, tz) {
             Ok(store) => Ok(Opened {
                 store,
                 quarantined: None,
             }),
+            Err(reason @ StoreError::DamagedWal { .. }) => {
+                let moved_to = files::quarantine_wal(path, Utc::now())?;
+                let store = Self::open(path, tz)?;
+                Ok(Opened {
+                    store,
+                    quarantined: Some(Quarantined { moved_to, reason }),
+                })
+            }
             Err(reason) if reason.is_corrupt() => {
                 let moved_to = files::quarantine(path, Utc::now())?;
                 let store = Self::open(path, tz)?;
@@ -108,6 +120,10 @@ impl Store {
         let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(fail)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        check_wal(&conn, path)?;
         let mode = configure(&conn).map_err(fail)?;
         if !mode.eq_ignore_ascii_case("wal") {
             let detail = format!("the journal mode stayed \"{mode}\" instead of WAL");
@@ -156,6 +172,13 @@ impl Store {
         self.tz
     }
 
+    /// Whether SQLite could open the file for reading only (it does so
+    /// without an error when the file or its folder cannot be written), so
+    /// every change will fail.
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(MAIN_DB).unwrap_or(true)
+    }
+
     fn fail(&self, error: &rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, error)
     }
@@ -163,19 +186,46 @@ impl Store {
 
 /// Sets the connection up; returns the journal mode SQLite settled on.
 ///
-/// Until the file has passed every check, closing the connection must not
-/// checkpoint: that would write into a file about to be quarantined and
-/// delete its `-wal`. `open_with` turns checkpoint-on-close back on at the end.
+/// Until the file has passed every check, nothing may be written and
+/// closing the connection must not checkpoint (`open_with` turns
+/// checkpoint-on-close off first and back on at the end): that would write
+/// into a file about to be quarantined, overwrite a damaged `-wal` or
+/// delete it, and make a read-only file impossible even to read.
 fn configure(conn: &Connection) -> rusqlite::Result<String> {
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "secure_delete", "ON")?;
-    // Takes effect only on a database without tables yet; harmless otherwise.
-    conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+    // auto_vacuum can only be chosen before the first table exists, and
+    // setting it starts a write (even to the value it has), so only a new,
+    // empty file gets it.
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    if pages == 0 {
+        conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+    }
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(mode)
+}
+
+/// Refuses a `-wal` that SQLite would discard unread (and overwrite at the
+/// next write, or delete on closing): [`StoreError::DamagedWal`]. Called
+/// before anything is written. The header is read again while holding the
+/// write lock, so that another process cannot be rewriting it at that
+/// moment.
+fn check_wal(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    if files::damaged_wal(path).is_none() {
+        return Ok(());
+    }
+    let fail = |e: rusqlite::Error| StoreError::sqlite(path, &e);
+    conn.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
+    let damage = files::damaged_wal(path);
+    conn.execute_batch("ROLLBACK").map_err(fail)?;
+    match damage {
+        Some(detail) => Err(StoreError::DamagedWal {
+            path: files::with_suffix(path, "-wal"),
+            detail,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The lines `PRAGMA quick_check` prints: just "ok" for a sound file.

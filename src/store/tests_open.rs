@@ -264,3 +264,101 @@ fn a_folder_in_the_way_is_an_error_not_a_panic() -> TestResult {
     assert!(matches!(err, StoreError::CannotCreate { .. }), "{err:?}");
     Ok(())
 }
+
+#[test]
+fn sqlite_s_own_wal_passes_and_a_damaged_header_does_not() -> TestResult {
+    let (dir, path, mut store) = temp_store();
+    store.insert(
+        &checkin("A", "B", "1970-01-01"),
+        at("2026-11-23T16:00:00Z"),
+        Duration::zero(),
+    )?;
+    let wal = fs::read(files::with_suffix(&path, "-wal"))?;
+    assert!(wal.len() > 32, "a WAL with frames while open");
+    assert_eq!(files::damaged_wal(&path), None);
+    drop(store);
+    let copy = dir.path().join("copy.db");
+    type Damage = fn(&mut [u8]);
+    let cases: [(&str, Damage); 4] = [
+        ("salt", |b| b[17] ^= 1),
+        ("magic", |b| b[3] = 0x80),
+        ("version", |b| b[7] ^= 1),
+        ("garbage", |b| b.fill(0x5a)),
+    ];
+    for (what, damage) in cases {
+        let mut bytes = wal.clone();
+        damage(&mut bytes);
+        fs::write(files::with_suffix(&copy, "-wal"), &bytes)?;
+        assert!(files::damaged_wal(&copy).is_some(), "{what}");
+    }
+    fs::write(files::with_suffix(&copy, "-wal"), &wal[..31])?;
+    assert_eq!(
+        files::damaged_wal(&copy),
+        None,
+        "too short to hold anything"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_damaged_wal_is_moved_aside_alone_and_the_database_kept() -> TestResult {
+    let (dir, path, mut store) = temp_store();
+    let old = checkin("Old", "Patient", "1970-01-01");
+    store.insert(&old, at("2026-11-23T16:00:00Z"), Duration::zero())?;
+    drop(store);
+    let wal = files::with_suffix(&path, "-wal");
+    assert!(!wal.exists(), "checkpointed and removed on close");
+    let garbage: Vec<u8> = (0..9000_u32).map(|i| (i * 13 % 251) as u8).collect();
+    fs::write(&wal, &garbage)?;
+    let err = Store::open(&path, DENVER).expect_err("a damaged WAL is refused");
+    assert!(matches!(err, StoreError::DamagedWal { .. }), "{err:?}");
+    assert!(!err.is_corrupt(), "the database itself is sound");
+    assert_eq!(fs::read(&wal)?, garbage, "refusing it changed nothing");
+    let opened = Store::open_or_quarantine(&path, DENVER)?;
+    let q = opened.quarantined.expect("the WAL was moved aside");
+    assert!(matches!(q.reason, StoreError::DamagedWal { .. }));
+    let name = q.moved_to.file_name().unwrap_or_default().to_string_lossy();
+    assert!(
+        name.starts_with("checkins.db.corrupt-") && name.ends_with("-wal"),
+        "{name}"
+    );
+    assert_eq!(fs::read(&q.moved_to)?, garbage);
+    let mut store = opened.store;
+    assert_eq!(
+        store.list(date("2026-11-23"))?.len(),
+        1,
+        "the database kept"
+    );
+    let next = store.insert(
+        &checkin("New", "Patient", "1970-01-01"),
+        at("2026-11-23T16:05:00Z"),
+        Duration::zero(),
+    )?;
+    assert_eq!(next.ticket(), 2);
+    let moved: Vec<String> = fs::read_dir(dir.path())?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("corrupt"))
+        .collect();
+    assert_eq!(moved.len(), 1, "only the WAL moved: {moved:?}");
+    Ok(())
+}
+
+#[test]
+fn opening_a_sound_database_writes_nothing() -> TestResult {
+    let (_dir, path, mut store) = temp_store();
+    store.insert(
+        &checkin("A", "B", "1970-01-01"),
+        at("2026-11-23T16:00:00Z"),
+        Duration::zero(),
+    )?;
+    drop(store);
+    let before = fs::read(&path)?;
+    let store = Store::open(&path, DENVER)?;
+    let wal = files::with_suffix(&path, "-wal");
+    let written = fs::metadata(&wal).map_or(0, |m| m.len());
+    assert_eq!(written, 0, "nothing went into the -wal");
+    assert!(fs::read(&path)? == before, "nor into the file");
+    assert_eq!(pragma(&store, "auto_vacuum"), "Integer(2)", "kept");
+    Ok(())
+}

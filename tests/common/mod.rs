@@ -360,6 +360,22 @@ impl PtyKiosk {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
+        Self::spawn_program(kiosk_bin(), args, cols, rows)
+    }
+
+    /// Starts `program <args>` in a pseudo-terminal: the kiosk through a
+    /// wrapper that `exec`s it (another user, a resource limit, a private
+    /// mount), so that [`pid`](Self::pid) ends up being the kiosk's.
+    pub fn spawn_program<I, S>(
+        program: impl AsRef<std::ffi::OsStr>,
+        args: I,
+        cols: u16,
+        rows: u16,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -369,7 +385,7 @@ impl PtyKiosk {
                 pixel_height: 0,
             })
             .unwrap_or_else(|e| panic!("cannot open a pseudo-terminal: {e}"));
-        let mut cmd = CommandBuilder::new(kiosk_bin());
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(manifest_dir());
         cmd.env("TERM", "xterm-256color");
