@@ -127,7 +127,10 @@ fn write_config(dir: &Path) -> Result<PathBuf, String> {
         })
         .collect();
     if lines.iter().filter(|l| **l == line).count() != 1 {
-        return Err(format!("expected one content_dir line in {}", bundled.display()));
+        return Err(format!(
+            "expected one content_dir line in {}",
+            bundled.display()
+        ));
     }
     let path = dir.join("kiosk.toml");
     std::fs::write(&path, lines.join("\n") + "\n")
@@ -264,7 +267,10 @@ fn run() -> Result<bool, String> {
         }
     }
     let data = temp.path().join("data");
-    let data_bytes = (report::folder_bytes(&data.join("logs")), report::folder_bytes(&data));
+    let data_bytes = (
+        report::folder_bytes(&data.join("logs")),
+        report::folder_bytes(&data),
+    );
     let summary = report::Summary {
         options: &o,
         config: &config,

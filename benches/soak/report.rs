@@ -121,7 +121,9 @@ pub struct Summary<'a> {
 }
 
 fn kib(v: Option<u64>) -> String {
-    v.map_or("?".into(), |k| format!("{k} KiB ({:.2} MiB)", k as f64 / 1024.0))
+    v.map_or("?".into(), |k| {
+        format!("{k} KiB ({:.2} MiB)", k as f64 / 1024.0)
+    })
 }
 
 fn wall(config: &Config, t: DateTime<Utc>) -> NaiveDateTime {
@@ -191,7 +193,11 @@ pub fn print(s: &Summary<'_>) -> bool {
     };
     row(&mut t, "still running at the end", running);
     let rss = |x: Option<&Sample>| x.and_then(|x| x.rss_kb);
-    row(&mut t, "resident memory at the first sample (VmRSS)", kib(rss(first)));
+    row(
+        &mut t,
+        "resident memory at the first sample (VmRSS)",
+        kib(rss(first)),
+    );
     let warm_at = warm.map_or(0.0, |x| x.real.as_secs_f64());
     let label = format!("resident memory after warm-up ({warm_at:.0} s real)");
     row(&mut t, &label, kib(rss(warm)));
@@ -241,7 +247,11 @@ fn verdicts(t: &mut String, s: &Summary<'_>) -> bool {
     let inconsistent = count(|v| matches!(v, Verdict::Inconsistent { .. }));
     let unreadable = count(|v| matches!(v, Verdict::Unreadable(_)));
     let incomplete = s.samples.iter().filter(|x| !x.complete).count();
-    row(t, "screens with the clinic's name and the footer", format!("{} of {}", s.samples.len() - incomplete, s.samples.len()));
+    row(
+        t,
+        "screens with the clinic's name and the footer",
+        format!("{} of {}", s.samples.len() - incomplete, s.samples.len()),
+    );
     row(t, "badge agrees with the hours engine", agrees);
     row(t, "badge agrees within one sample of a change", grace);
     row(t, "badge disagrees with the hours engine", bad);
@@ -266,8 +276,16 @@ fn verdicts(t: &mut String, s: &Summary<'_>) -> bool {
         };
         shown += 1;
         if shown <= 10 {
-            let r = x.reading.as_ref().map_or("?".into(), |r| format!("{} {}", r.clock, r.state));
-            let _ = writeln!(t, "\nat {:.0} s real: screen {r}: {problem}\n{}", x.real.as_secs_f64(), x.screen);
+            let r = x
+                .reading
+                .as_ref()
+                .map_or("?".into(), |r| format!("{} {}", r.clock, r.state));
+            let _ = writeln!(
+                t,
+                "\nat {:.0} s real: screen {r}: {problem}\n{}",
+                x.real.as_secs_f64(),
+                x.screen
+            );
         }
     }
     bad + inconsistent + unreadable + incomplete == 0 && !s.samples.is_empty()
@@ -288,7 +306,10 @@ fn changes(t: &mut String, s: &Summary<'_>) -> bool {
     let expected = badge::changes(s.config, s.start, end);
     let seen = seen_changes(s.samples);
     let window = chrono::Duration::seconds((o.every * o.speed) as i64 + 60);
-    let _ = writeln!(t, "\n| expected change (clinic time) | to | first seen on screen at |\n|---|---|---|");
+    let _ = writeln!(
+        t,
+        "\n| expected change (clinic time) | to | first seen on screen at |\n|---|---|---|"
+    );
     let mut ok = expected.len() == seen.len();
     for (i, (at, state)) in expected.iter().enumerate() {
         let at = wall(s.config, *at);
@@ -304,6 +325,11 @@ fn changes(t: &mut String, s: &Summary<'_>) -> bool {
     for (clock, state) in seen.iter().skip(expected.len()) {
         let _ = writeln!(t, "| (none) | {state} | {} |", clock.format("%a %H:%M"));
     }
-    let _ = writeln!(t, "\n{} changes expected, {} seen", expected.len(), seen.len());
+    let _ = writeln!(
+        t,
+        "\n{} changes expected, {} seen",
+        expected.len(),
+        seen.len()
+    );
     ok
 }
