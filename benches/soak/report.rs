@@ -160,13 +160,7 @@ fn seen_changes(samples: &[Sample]) -> Vec<(NaiveDateTime, State)> {
 pub fn print(s: &Summary<'_>) -> bool {
     let o = s.options;
     let mut t = String::new();
-    let first = s.samples.first();
     let last = s.samples.last();
-    let warm = s
-        .samples
-        .iter()
-        .find(|x| x.real.as_secs_f64() >= o.warmup)
-        .or(last);
     let _ = writeln!(
         t,
         "\nkiosk run --at {} --speed {} at {}x{}, bundled kiosk.toml and content/",
@@ -186,56 +180,68 @@ pub fn print(s: &Summary<'_>) -> bool {
         s.load
     );
     let _ = writeln!(t, "| figure | measured |\n|---|---|");
-    let running = match (s.died, s.alive_at_end) {
-        (Some(d), _) => format!("NO: exited after {:.0} s", d.as_secs_f64()),
-        (None, true) => "yes".into(),
-        (None, false) => "NO".into(),
-    };
-    row(&mut t, "still running at the end", running);
-    let rss = |x: Option<&Sample>| x.and_then(|x| x.rss_kb);
-    row(
-        &mut t,
-        "resident memory at the first sample (VmRSS)",
-        kib(rss(first)),
-    );
-    let warm_at = warm.map_or(0.0, |x| x.real.as_secs_f64());
-    let label = format!("resident memory after warm-up ({warm_at:.0} s real)");
-    row(&mut t, &label, kib(rss(warm)));
-    row(&mut t, "resident memory at the end (VmRSS)", kib(rss(last)));
-    let growth = rss(last).zip(rss(warm)).map(|(b, a)| b as i64 - a as i64);
-    let growth = growth.map_or("?".into(), |g| format!("{g:+} KiB"));
-    row(&mut t, "growth from warm-up to the end", growth);
-    let hwm = last.and_then(|x| x.hwm_kb);
-    row(&mut t, "peak resident memory (VmHWM at the end)", kib(hwm));
-    let span = |v: Option<(u64, u64)>| v.map_or("?".into(), |(a, b)| format!("{a} – {b}"));
-    let rss_range = min_max(s.samples.iter().filter_map(|x| x.rss_kb));
-    row(&mut t, "VmRSS lowest – highest (KiB)", span(rss_range));
-    let fds = min_max(s.samples.iter().filter_map(|x| x.fds.map(|f| f as u64)));
-    row(&mut t, "open file descriptors, fewest – most", span(fds));
-    let threads = min_max(s.samples.iter().filter_map(|x| x.threads));
-    row(&mut t, "threads, fewest – most", span(threads));
-    let cpu = first
-        .and_then(|a| a.cpu_ticks)
-        .zip(last.and_then(|b| b.cpu_ticks));
-    let tck = clock_ticks_per_second() as f64;
-    let cpu = cpu.map_or("?".into(), |(a, b)| {
-        let secs = (b - a) as f64 / tck;
-        format!(
-            "{secs:.1} s ({:.1}% of one core)",
-            100.0 * secs / (real - first.map_or(0.0, |x| x.real.as_secs_f64())).max(1.0)
-        )
-    });
-    row(&mut t, "CPU used between the first and last samples", cpu);
-    let bytes = last.map_or(0, |x| x.bytes);
-    row(&mut t, "bytes written to the terminal", bytes);
-    row(&mut t, "bytes in the log folder at the end", s.data_bytes.0);
-    let all = "bytes in the data folder at the end (log, heartbeat, database)";
-    row(&mut t, all, s.data_bytes.1);
+    process_rows(&mut t, s);
     let passed = verdicts(&mut t, s) & changes(&mut t, s);
     let passed = passed && s.died.is_none() && s.alive_at_end;
     let _ = writeln!(t, "\nresult: {}", if passed { "PASSED" } else { "FAILED" });
     println!("{t}");
     passed
+}
+
+/// The rows about the process: running, memory, files, threads, CPU, bytes.
+fn process_rows(t: &mut String, s: &Summary<'_>) {
+    let (first, last) = (s.samples.first(), s.samples.last());
+    let warm = s
+        .samples
+        .iter()
+        .find(|x| x.real.as_secs_f64() >= s.options.warmup)
+        .or(last);
+    let running = match (s.died, s.alive_at_end) {
+        (Some(d), _) => format!("NO: exited after {:.0} s", d.as_secs_f64()),
+        (None, true) => "yes".into(),
+        (None, false) => "NO".into(),
+    };
+    row(t, "still running at the end", running);
+    let rss = |x: Option<&Sample>| x.and_then(|x| x.rss_kb);
+    row(
+        t,
+        "resident memory at the first sample (VmRSS)",
+        kib(rss(first)),
+    );
+    let warm_at = warm.map_or(0.0, |x| x.real.as_secs_f64());
+    let label = format!("resident memory after warm-up ({warm_at:.0} s real)");
+    row(t, &label, kib(rss(warm)));
+    row(t, "resident memory at the end (VmRSS)", kib(rss(last)));
+    let growth = rss(last).zip(rss(warm)).map(|(b, a)| b as i64 - a as i64);
+    let growth = growth.map_or("?".into(), |g| format!("{g:+} KiB"));
+    row(t, "growth from warm-up to the end", growth);
+    let hwm = last.and_then(|x| x.hwm_kb);
+    row(t, "peak resident memory (VmHWM at the end)", kib(hwm));
+    let span = |v: Option<(u64, u64)>| v.map_or("?".into(), |(a, b)| format!("{a} – {b}"));
+    let rss_range = min_max(s.samples.iter().filter_map(|x| x.rss_kb));
+    row(t, "VmRSS lowest – highest (KiB)", span(rss_range));
+    let fds = min_max(s.samples.iter().filter_map(|x| x.fds.map(|f| f as u64)));
+    row(t, "open file descriptors, fewest – most", span(fds));
+    let threads = min_max(s.samples.iter().filter_map(|x| x.threads));
+    row(t, "threads, fewest – most", span(threads));
+    let cpu = first
+        .and_then(|a| a.cpu_ticks)
+        .zip(last.and_then(|b| b.cpu_ticks));
+    let tck = clock_ticks_per_second() as f64;
+    let between = first
+        .zip(last)
+        .map_or(0.0, |(a, b)| (b.real - a.real).as_secs_f64());
+    let cpu = cpu.map_or("?".into(), |(a, b)| {
+        let secs = (b - a) as f64 / tck;
+        let share = 100.0 * secs / between.max(1.0);
+        format!("{secs:.1} s ({share:.1}% of one core)")
+    });
+    row(t, "CPU used between the first and last samples", cpu);
+    let bytes = last.map_or(0, |x| x.bytes);
+    row(t, "bytes written to the terminal", bytes);
+    row(t, "bytes in the log folder at the end", s.data_bytes.0);
+    let all = "bytes in the data folder at the end (log, heartbeat, database)";
+    row(t, all, s.data_bytes.1);
 }
 
 /// The badge and clock rows, and the problems listed; whether all is well.
