@@ -36,6 +36,9 @@ const MONDAY_OPEN: &str = "2026-11-23T10:42:00-07:00";
 /// Sunday: closed all day.
 const SUNDAY_CLOSED: &str = "2026-11-22T12:00:00-07:00";
 
+/// Very narrow, very flat, and just off the sizes the layout changes at.
+const ODD_SIZES: &str = "1x120 2x120 16x120 1x40 400x1 400x2 400x15 120x1 23x8 24x7 24x8 59x23 79x23 81x25 100x30 399x119";
+
 /// Every size from 0x0 to 40x15, a grid up to 400x120, and odd ones.
 fn sizes() -> Vec<(u16, u16)> {
     let mut sizes: Vec<(u16, u16)> = (0..=40)
@@ -50,24 +53,10 @@ fn sizes() -> Vec<(u16, u16)> {
             .iter()
             .flat_map(|&w| heights.iter().map(move |&h| (w, h))),
     );
-    sizes.extend([
-        (1, 120),
-        (2, 120),
-        (16, 120),
-        (1, 40),
-        (400, 1),
-        (400, 2),
-        (400, 15),
-        (120, 1),
-        (23, 8),
-        (24, 7),
-        (24, 8),
-        (59, 23),
-        (79, 23),
-        (81, 25),
-        (100, 30),
-        (399, 119),
-    ]);
+    sizes.extend(ODD_SIZES.split(' ').map(|size| {
+        let (w, h) = size.split_once('x').unwrap();
+        (w.parse().unwrap(), h.parse().unwrap())
+    }));
     sizes
 }
 
