@@ -36,7 +36,7 @@ impl Watch {
         self.config_stamp = None;
         let mut out: Vec<Msg> = self.poll(config).into_iter().collect();
         self.content = ContentWatcher::new(&self.content_dir);
-        out.push(Msg::DeckLoaded(load_deck(&self.content_dir)));
+        out.push(reload_deck(&self.content_dir));
         out
     }
 
@@ -46,7 +46,7 @@ impl Watch {
         if config.kiosk.content_dir != self.content_dir {
             self.content = ContentWatcher::new(&config.kiosk.content_dir);
             self.content_dir = config.kiosk.content_dir.clone();
-            return Some(Msg::DeckLoaded(load_deck(&self.content_dir)));
+            return Some(reload_deck(&self.content_dir));
         }
         let now = stamp(&self.config_path);
         if now != self.config_stamp {
@@ -71,8 +71,18 @@ impl Watch {
         }
         self.content
             .changed()
-            .then(|| Msg::DeckLoaded(load_deck(&self.content_dir)))
+            .then(|| reload_deck(&self.content_dir))
     }
+}
+
+/// The slide folder read again. Its problems go to the log, as at start:
+/// the screen only tells staff how many there are.
+fn reload_deck(dir: &Path) -> Msg {
+    let deck = load_deck(dir);
+    for problem in &deck.problems {
+        tracing::warn!("{problem}");
+    }
+    Msg::DeckLoaded(deck)
 }
 
 /// A file's size and modification time, to notice edits.

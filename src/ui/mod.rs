@@ -55,6 +55,12 @@ pub fn regions(area: Rect) -> Option<Regions> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if (area.width, area.height) != self.size {
+            // The window changed size again before the app heard of it:
+            // lay the screen out for the size it is drawn at, never past it.
+            let resized = self.clone().with_size(area.width, area.height);
+            return (&resized).render(area, buf);
+        }
         let Some(regions) = regions(area) else {
             return too_small(area, buf);
         };

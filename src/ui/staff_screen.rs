@@ -16,11 +16,18 @@ const MAX_PROBLEM_ROWS: u16 = 8;
 
 pub fn render(app: &App, staff: &StaffScreen, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let problems = problem_lines(app);
-    let rows = u16::try_from(problems.len())
+    let problems = Paragraph::new(problem_lines(app))
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(strings::STAFF_TITLE),
+        );
+    // Rows as wrapped at this width (a long problem takes several), so
+    // the ones after it are not pushed out of sight.
+    let rows = u16::try_from(problems.line_count(area.width))
         .unwrap_or(u16::MAX)
-        .min(MAX_PROBLEM_ROWS)
-        + 1;
+        .min(MAX_PROBLEM_ROWS + 1);
     let [queue, panel, keys] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(rows.min(area.height / 3)),
@@ -28,14 +35,7 @@ pub fn render(app: &App, staff: &StaffScreen, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     (&staff.desk).render(queue, buf);
-    Paragraph::new(problems)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::new()
-                .borders(Borders::TOP)
-                .title(strings::STAFF_TITLE),
-        )
-        .render(panel, buf);
+    problems.render(panel, buf);
     let mut help = strings::STAFF_KEYS.to_string();
     if app.show_held {
         help = format!("{}  ·  {help}", strings::SLIDES_PAUSED_BY_STAFF);
