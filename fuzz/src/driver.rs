@@ -8,7 +8,8 @@
 //! - the kiosk keeps running, unless staff quit from the staff screen (or
 //!   Ctrl-C in development mode);
 //! - when the app says nothing visible changed (so the runtime would not
-//!   draw), the screen it would draw is the one already showing.
+//!   draw), the screen it would draw is the one already showing;
+//! - screens that close by themselves do so in time ([`Timers`]).
 
 use std::collections::VecDeque;
 use std::io;
@@ -29,6 +30,7 @@ use crate::events::{self, Answer, ConfigChange, Event, PATIENTS, Script, press};
 use crate::fixtures::{self, PIN, fixtures, monday_afternoon};
 use crate::screen;
 use crate::store::FakeStore;
+use crate::timers::Timers;
 
 /// The runtime wakes this long after the moment asked for.
 const WAKE_SLACK: Duration = Duration::milliseconds(2);
@@ -43,6 +45,7 @@ pub struct Driver {
     shown: Buffer,
     pending: VecDeque<Effect>,
     store: FakeStore,
+    timers: Timers,
 }
 
 /// Runs one script, panicking if a check fails.
@@ -66,12 +69,20 @@ pub fn run(script: &Script) {
         shown,
         pending: VecDeque::new(),
         store: FakeStore::default(),
+        timers: Timers::default(),
     };
     let trace = tracing();
     for event in &script.events {
+        if trace {
+            eprintln!("{event:?}");
+        }
         let running = driver.step(event);
         if trace {
-            eprintln!("{event:?} -> {}", screen_name(&driver.app.screen));
+            eprintln!(
+                "  -> {} at {}",
+                screen_name(&driver.app.screen),
+                driver.app.now
+            );
         }
         if !running {
             return;
@@ -112,6 +123,8 @@ impl Driver {
             );
             return false;
         }
+        let ticked = matches!(event, Event::Wake | Event::Jump(_));
+        self.timers.check(&self.app, ticked);
         let wake = self.app.next_wake();
         assert!(
             wake > self.app.now,
@@ -154,7 +167,7 @@ impl Driver {
                 self.input(Msg::Resize(self.size.0, self.size.1))
             }
             Event::Wake => {
-                self.clock = self.clock.max(self.app.next_wake() + WAKE_SLACK);
+                self.set_clock(self.clock.max(self.app.next_wake() + WAKE_SLACK));
                 self.app.update(Msg::Tick(self.clock))
             }
             Event::Wait(ms) => {
@@ -217,6 +230,7 @@ impl Driver {
     /// One message from the input thread, as the runtime handles it.
     fn input(&mut self, msg: Msg) -> bool {
         let ticked = self.app.advance_clock(self.clock);
+        self.timers.input(&self.app);
         let changed = self.app.update(msg);
         self.pending.extend(self.app.take_effects());
         ticked | changed
