@@ -4,6 +4,7 @@
 //! with every message, so tests can replay any moment.
 
 mod checkin;
+mod clock_back;
 mod layout_memo;
 mod slides;
 mod staff;
@@ -215,6 +216,9 @@ impl App {
     }
 
     fn tick(&mut self, now: DateTime<Utc>) -> bool {
+        if now < self.now {
+            self.clock_set_back(self.now - now);
+        }
         self.now = now;
         self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
         self.advance_if_due();

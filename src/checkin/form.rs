@@ -179,6 +179,14 @@ impl Form {
         self.last_input = now;
     }
 
+    /// The clock was set back by `by`: the time already idle still counts.
+    pub fn clock_set_back(&mut self, by: chrono::Duration) {
+        self.last_input = self
+            .last_input
+            .checked_sub_signed(by)
+            .unwrap_or(self.last_input);
+    }
+
     /// How long until the form should be cleared for the next patient.
     pub fn idle_left(&self, now: DateTime<Utc>, idle_timeout: Duration) -> Duration {
         let idle = (now - self.last_input).to_std().unwrap_or_default();
