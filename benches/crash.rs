@@ -26,6 +26,7 @@ mod common;
 mod crash;
 #[path = "../tests/e2e_dbfaults/site.rs"]
 mod site;
+mod support;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,11 +34,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: scripts/crash.sh [--checkins N] [--kills N] [--seed N] [--kiosk PATH]";
 
 fn options() -> Result<crash::Options, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| common::manifest_dir().join("target"));
     let mut o = crash::Options {
-        kiosk: target.join("release").join("kiosk"),
+        kiosk: support::release_kiosk(),
         checkins: 1000,
         kills: 60,
         seed: 1,

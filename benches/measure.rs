@@ -23,14 +23,17 @@
 
 use std::fmt::Write as _;
 use std::io::Read;
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+mod support;
+
+use support::{lock, manifest_dir, nonzero, release_kiosk};
 
 /// What ratatui writes at the end of every `Terminal::draw`, and nowhere
 /// else: the crossterm backend resets colours and attributes after the
@@ -71,21 +74,14 @@ struct Options {
     kiosk: PathBuf,
 }
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn parse_options() -> Result<Options, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest_dir().join("target"));
     let mut o = Options {
         seconds: 60,
         starts: 5,
         slides: 200,
         resizes: 50,
         at: DEFAULT_AT.to_string(),
-        kiosk: target.join("release").join("kiosk"),
+        kiosk: release_kiosk(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -128,15 +124,6 @@ struct Session {
     seen: Arc<Mutex<Seen>>,
     pid: u32,
     started: Instant,
-}
-
-fn nonzero(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
-}
-
-fn lock(seen: &Mutex<Seen>) -> MutexGuard<'_, Seen> {
-    seen.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Session {

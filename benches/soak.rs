@@ -31,6 +31,7 @@ mod badge;
 mod pty;
 #[path = "soak/report.rs"]
 mod report;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,6 +44,7 @@ use kiosk::config::Config;
 use badge::Reading;
 use pty::Session;
 use report::{Sample, Verdict};
+use support::{manifest_dir, release_kiosk};
 
 const USAGE: &str = "usage: scripts/soak.sh [--hours N] [--speed N] [--every S] [--warmup S] \
 [--at TIME] [--kiosk PATH]
@@ -67,21 +69,14 @@ pub struct Options {
     pub kiosk: PathBuf,
 }
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn parse_options() -> Result<Options, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest_dir().join("target"));
     let mut o = Options {
         hours: 48.0,
         speed: 120.0,
         every: 5.0,
         warmup: 60.0,
         at: None,
-        kiosk: target.join("release").join("kiosk"),
+        kiosk: release_kiosk(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {

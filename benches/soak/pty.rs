@@ -2,12 +2,12 @@
 //! terminal would show it, the bytes written, and the process's `/proc`.
 
 use std::io::Read;
-use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::support::{lock, nonzero};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// What the reader thread collects. The raw bytes are counted, not kept:
@@ -26,15 +26,6 @@ pub struct Session {
     pub pid: u32,
     /// Just before the fork: the kiosk's clock starts a little after this.
     pub started: Instant,
-}
-
-fn nonzero(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
-}
-
-fn lock(seen: &Mutex<Seen>) -> MutexGuard<'_, Seen> {
-    seen.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Session {
