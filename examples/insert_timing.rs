@@ -9,7 +9,8 @@
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Utc};
-use kiosk::store::{NewCheckin, Person, Store};
+use kiosk::config::DuplicateKey;
+use kiosk::store::{NewCheckin, Store};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = match std::env::args_os().nth(1) {
@@ -21,19 +22,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let born = NaiveDate::from_ymd_opt(1980, 2, 29).ok_or("date")?;
     let mut times: Vec<Duration> = Vec::with_capacity(200);
     for i in 0..200 {
-        let new = NewCheckin {
-            person: Person {
-                first_name: format!("Zoë{i}"),
-                last_name: "Nguyễn Thị Minh Khai".into(),
-                date_of_birth: born,
-            },
-            fields: vec![
-                ("first_name".into(), format!("Zoë{i}")),
-                ("last_name".into(), "Nguyễn Thị Minh Khai".into()),
-                ("phone".into(), "(720) 555-0101".into()),
-                ("reason".into(), "Follow-up for lower back pain".into()),
-            ],
-        };
+        let fields = vec![
+            ("first_name".into(), format!("Zoë{i}")),
+            ("last_name".into(), "Nguyễn Thị Minh Khai".into()),
+            ("date_of_birth".into(), born.to_string()),
+            ("phone".into(), "(720) 555-0101".into()),
+            ("reason".into(), "Follow-up for lower back pain".into()),
+        ];
+        let new = NewCheckin::new(fields, &DuplicateKey::DEFAULT);
         let start = Instant::now();
         store.insert(&new, Utc::now(), chrono::Duration::minutes(30))?;
         times.push(start.elapsed());

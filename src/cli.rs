@@ -9,14 +9,14 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
 use crate::commands;
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, demo_path};
 use crate::desk;
 use crate::diagnostic::render_all;
 use crate::listing;
 use crate::runtime::{self, RunOptions};
 use crate::slides::load_deck;
 use crate::status::StatusReport;
-use crate::store::Store;
+use crate::store::{PurgeRules, Store};
 use crate::strings;
 
 /// A full-screen kiosk for a clinic waiting room: educational slides, a live
@@ -97,6 +97,10 @@ pub struct ListArgs {
     /// Take "today" from this moment (RFC 3339) instead of the clock.
     #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
     pub at: Option<DateTime<Utc>>,
+    /// List the check-ins of demonstration runs (`kiosk run --at` or
+    /// `--speed`), which are kept apart from the clinic's.
+    #[arg(long)]
+    pub demo: bool,
 }
 
 #[derive(Debug, Args)]
@@ -108,6 +112,11 @@ pub struct PurgeArgs {
     /// Take "today" from this moment (RFC 3339) instead of the clock.
     #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
     pub at: Option<DateTime<Utc>>,
+    /// Purge even if that deletes every check-in, the newest included, and
+    /// it is more than a week older than the cutoff (normally taken for a
+    /// computer clock set ahead, and refused).
+    #[arg(long)]
+    pub trust_clock: bool,
 }
 
 #[derive(Debug, Default, Args)]
@@ -249,6 +258,12 @@ fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
         eprintln!("error: {}", strings::DESK_NEEDS_TERMINAL);
         return exit::FAILURE;
     }
+    // A demonstration clock works on the demonstration's own files, like
+    // the kiosk's (see `run_kiosk`).
+    let config = match args.at {
+        Some(_) => config.clone().for_demonstration(),
+        None => config.clone(),
+    };
     let store = match Store::open(&config.checkin.database, config.schedule.tz) {
         Ok(store) => store,
         Err(e) => {
@@ -259,7 +274,7 @@ fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
     let clock = args
         .at
         .map_or(Clock::System, |at| Clock::starting_at(at, 1.0));
-    match desk::runtime::run(config, store, clock) {
+    match desk::runtime::run(&config, store, clock) {
         Ok(()) => exit::OK,
         Err(e) => {
             eprintln!("error: the desk stopped: {e}");
@@ -272,7 +287,11 @@ fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
     let tz = config.schedule.tz;
     let today =
         |at: Option<DateTime<Utc>>| at.unwrap_or_else(Utc::now).with_timezone(&tz).date_naive();
-    let result = Store::open(&config.checkin.database, tz).and_then(|mut store| match command {
+    let database = match &command {
+        CheckinsCommand::List(args) if args.demo => demo_path(&config.checkin.database),
+        _ => config.checkin.database.clone(),
+    };
+    let result = Store::open(&database, tz).and_then(|mut store| match command {
         CheckinsCommand::List(args) => {
             let day = args.date.unwrap_or_else(|| today(args.at));
             let records = store.list(day)?;
@@ -291,7 +310,11 @@ fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
             let cutoff = today(args.at)
                 .checked_sub_days(Days::new(days.into()))
                 .unwrap_or(NaiveDate::MIN);
-            let deleted = store.purge_older_than(cutoff)?;
+            let rules = PurgeRules {
+                keep_from: None,
+                trust_clock: args.trust_clock,
+            };
+            let deleted = store.purge_older_than(cutoff, rules)?;
             let plural = if deleted == 1 { "" } else { "s" };
             Ok(format!(
                 "Deleted {deleted} check-in{plural} from before {cutoff}.\n"
@@ -318,6 +341,12 @@ fn run_kiosk(config: Config, args: RunArgs) -> u8 {
         Some(at) => Clock::starting_at(at, args.speed),
         None if args.speed != 1.0 => Clock::starting_at(Utc::now(), args.speed),
         None => Clock::System,
+    };
+    // A clock that is not the real one must never purge or add to the
+    // clinic's list, nor lock staff out of the real kiosk.
+    let config = match clock {
+        Clock::System => config,
+        _ => config.for_demonstration(),
     };
     match runtime::run(
         config,

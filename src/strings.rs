@@ -22,6 +22,8 @@ pub const FOOTER_SHORT: &str = "Education, not medical advice.";
 pub const NOT_ADVICE_SHORT: &str = "Not medical advice";
 pub const TOO_SMALL: &str = "Screen too small";
 pub const DEV_MODE: &str = "DEVELOPMENT MODE: Ctrl-C quits";
+/// The footer of a run with a demonstration clock (`--at`, `--speed`).
+pub const DEMO_MODE: &str = "DEMONSTRATION: check-ins kept apart · Education, not medical advice.";
 
 pub fn weekday_name(day: Weekday) -> &'static str {
     match day {
@@ -355,13 +357,14 @@ pub fn checked_in(first_name: Option<&str>) -> String {
     }
 }
 
-/// `You're already checked in, Maria.`
-pub fn already_checked_in(first_name: Option<&str>) -> String {
-    match first_name {
-        Some(name) => format!("You're already checked in, {name}."),
-        None => "You're already checked in.".to_string(),
-    }
-}
+/// `kiosk check`, when the form has no fields to tell patients apart.
+pub const DUPLICATES_OFF: &str = "duplicate check-ins are not detected: the form does not ask for first_name, last_name and date_of_birth";
+pub const DUPLICATES_OFF_HELP: &str = "to detect them, add duplicate_key = [...] under [checkin] with the keys of fields that together tell one patient from another; duplicate_key = [] says you want none (and silences this warning)";
+
+/// Someone typed the answers of a patient already on today's list. It
+/// says neither who nor which number: whoever typed them may be somebody
+/// else.
+pub const MAYBE_LISTED: &str = "You may already be on today's list.";
 
 /// `Your number is 14.`
 pub fn your_number(ticket: u32) -> String {
@@ -415,6 +418,20 @@ pub fn desk_count(status: crate::store::Status, count: usize) -> String {
 }
 
 /// A wait in whole minutes: `0 min`, `45 min`, `1 h 5 min`.
+/// A name on the desk's list, and when someone last tried to check in
+/// again as that patient: `José García · tried again 10:42 AM`.
+pub fn desk_tried_again(name: &str, time: &str) -> String {
+    format!("{name} · tried again {time}")
+}
+
+/// The count of repeated check-in attempts today, in the desk's summary.
+pub fn desk_repeat_tries(count: u32) -> String {
+    match count {
+        1 => "1 repeated check-in: see the list".to_string(),
+        n => format!("{n} repeated check-ins: see the list"),
+    }
+}
+
 pub fn desk_wait(minutes: i64) -> String {
     match (minutes.max(0) / 60, minutes.max(0) % 60) {
         (0, m) => format!("{m} min"),

@@ -19,7 +19,7 @@ use kiosk::app::{App, Availability, CONFIRMATION, Effect, FAILURE, Msg, Outcome,
 use kiosk::checkin::{Form, FormHit};
 use kiosk::config::Config;
 use kiosk::slides::load_deck;
-use kiosk::store::{CheckinId, Inserted, NewCheckin, Person};
+use kiosk::store::{CheckinId, Inserted, NewCheckin};
 use kiosk::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -174,11 +174,12 @@ fn filled(first: &str, last: &str, date: &str) -> App {
 /// The check-in the form hands over for `first last`, born April 17, 1962.
 fn expected_checkin(first: &str, last: &str) -> NewCheckin {
     NewCheckin {
-        person: Person {
-            first_name: first.into(),
-            last_name: last.into(),
-            date_of_birth: NaiveDate::from_ymd_opt(1962, 4, 17).unwrap(),
-        },
+        identity: Some(format!(
+            "{}\u{1f}{}\u{1f}{}",
+            kiosk::store::fold(first),
+            kiosk::store::fold(last),
+            NaiveDate::from_ymd_opt(1962, 4, 17).unwrap()
+        )),
         fields: vec![
             ("first_name".into(), first.into()),
             ("last_name".into(), last.into()),
@@ -405,11 +406,12 @@ fn names_are_trimmed_and_spaces_collapsed_before_storing() {
     let [Effect::Store(checkin)] = effects else {
         panic!("expected exactly one Effect::Store");
     };
-    assert_eq!(checkin.person.first_name, "Ana María");
-    assert_eq!(checkin.person.last_name, "de la Cruz");
+    assert_eq!(checkin.field("first_name"), Some("Ana María"));
+    assert_eq!(checkin.field("last_name"), Some("de la Cruz"));
+    assert_eq!(checkin.field("date_of_birth"), Some("1962-04-17"));
     assert_eq!(
-        checkin.person.date_of_birth,
-        NaiveDate::from_ymd_opt(1962, 4, 17).unwrap()
+        checkin.identity.as_deref(),
+        Some("ana maria\u{1f}de la cruz\u{1f}1962-04-17")
     );
 }
 
@@ -505,29 +507,25 @@ fn the_greeting_uses_the_name_the_runtime_gives() {
 }
 
 #[test]
-fn a_duplicate_shows_the_earlier_number() {
+fn a_duplicate_reveals_neither_the_name_nor_the_number() {
     let mut app = submitted(FIRST, LAST);
     assert!(app.update(Msg::Stored(Ok((duplicate_ticket(3), Some(FIRST.into()))))));
     assert!(matches!(
         &app.screen,
         Screen::Done {
-            outcome: Outcome::Already { ticket: 3, .. },
+            outcome: Outcome::MaybeListed,
             ..
         }
     ));
-    let text = screen(&app);
-    assert!(
-        text.contains(&format!("You're already checked in, {FIRST}.")),
-        "{text}"
-    );
-    assert!(text.contains("Your number is"), "{text}");
-    let mut small = app.clone();
-    small.update(Msg::Resize(40, 12));
-    assert!(
-        screen(&small).contains("Your number is 3."),
-        "{}",
-        screen(&small)
-    );
+    for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+        let mut sized = app.clone();
+        sized.update(Msg::Resize(w, h));
+        let text = screen(&sized);
+        assert!(text.contains("already be on today's list"), "{text}");
+        assert!(text.contains("Please see the front desk."), "{text}");
+        assert!(!text.contains(FIRST), "no name at {w}x{h}: {text}");
+        assert!(!text.contains('3'), "no ticket at {w}x{h}: {text}");
+    }
 }
 
 #[test]
@@ -797,8 +795,8 @@ fn a_paste_lands_in_the_focused_field_without_control_characters() {
     let [Effect::Store(checkin)] = effects else {
         panic!("expected exactly one Effect::Store");
     };
-    assert_eq!(checkin.person.first_name, "Maria");
-    assert_eq!(checkin.person.last_name, "de la Cruz");
+    assert_eq!(checkin.field("first_name"), Some("Maria"));
+    assert_eq!(checkin.field("last_name"), Some("de la Cruz"));
 }
 
 #[test]

@@ -162,6 +162,8 @@ fn the_queue_shows_and_actions_become_effects() {
             ("last_name".into(), "Lopez".into()),
         ],
         identity: String::new(),
+        repeats: 0,
+        last_repeat_at: None,
     };
     app.update(Msg::Desk(desk::Msg::Loaded {
         records: vec![record],

@@ -1,7 +1,7 @@
 //! The whole kiosk screen during check-in, at 80x24 and 120x40, checked
 //! against the snapshots in `tests/snapshots/`: the empty form, a form with
 //! an inline error, the "Still there?" countdown, the confirmation, the
-//! already-checked-in and failure screens, and the slides while check-in is
+//! may-already-be-listed and failure screens, and the slides while check-in is
 //! closed.
 //!
 //! The app is built as the runtime builds it (the bundled `kiosk.toml` and
@@ -148,7 +148,7 @@ const STATES: [State; 8] = [
         ],
     ),
     (
-        "already_checked_in",
+        "maybe_listed",
         |w, h| {
             let dup = Inserted::Duplicate {
                 ticket: 3,
@@ -156,7 +156,10 @@ const STATES: [State; 8] = [
             };
             answered(w, h, Ok((dup, Some("Maria".into()))))
         },
-        &["You're already checked in, Maria.", "Your number is"],
+        &[
+            "You may already be on today's list.",
+            "Please see the front desk.",
+        ],
     ),
     (
         "failure",
@@ -253,8 +256,8 @@ fn confirmation() {
 }
 
 #[test]
-fn already_checked_in() {
-    snapshot("already_checked_in");
+fn maybe_listed() {
+    snapshot("maybe_listed");
 }
 
 #[test]
@@ -282,7 +285,7 @@ fn every_state_has_a_snapshot_test() {
             "form_bad_date",
             "still_there",
             "confirmation",
-            "already_checked_in",
+            "maybe_listed",
             "failure",
             "slides_checkin_closed",
             "slides_checkin_opens_soon"

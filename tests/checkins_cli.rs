@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use kiosk::store::{NewCheckin, Person, Status, Store};
+use kiosk::store::{NewCheckin, Status, Store};
 
 const DENVER: chrono_tz::Tz = chrono_tz::America::Denver;
 const EVENING: &str = "2026-11-23T18:00:00-07:00";
@@ -19,11 +19,12 @@ fn at(text: &str) -> DateTime<Utc> {
 
 fn new(first: &str, last: &str, phone: &str) -> NewCheckin {
     NewCheckin {
-        person: Person {
-            first_name: first.into(),
-            last_name: last.into(),
-            date_of_birth: NaiveDate::from_ymd_opt(1980, 2, 29).expect("a valid date"),
-        },
+        identity: Some(format!(
+            "{}\u{1f}{}\u{1f}{}",
+            kiosk::store::fold(&first),
+            kiosk::store::fold(&last),
+            NaiveDate::from_ymd_opt(1980, 2, 29).expect("a valid date")
+        )),
         fields: vec![
             ("first_name".into(), first.into()),
             ("last_name".into(), last.into()),

@@ -49,6 +49,8 @@ fn record(
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect(),
         identity: String::new(),
+        repeats: 0,
+        last_repeat_at: None,
     }
 }
 

@@ -68,7 +68,8 @@ impl Site {
     }
 
     fn database(&self) -> PathBuf {
-        self.dir.path().join("data").join("checkins.db")
+        // The kiosk runs with --at: a demonstration, on files of its own.
+        kiosk::config::demo_path(&self.dir.path().join("data").join("checkins.db"))
     }
 
     /// `kiosk --config <this kiosk.toml> run --at <at> <extra>` at 100x30.
@@ -89,7 +90,7 @@ impl Site {
     fn list(&self, date: &str) -> Vec<Value> {
         let out = Test::in_dir(self.dir.path())
             .args(["--config".into(), self.config().into_os_string()])
-            .args(["checkins", "list", "--json", "--date", date])
+            .args(["checkins", "list", "--demo", "--json", "--date", date])
             .any_stdout()
             .run();
         serde_json::from_str(&out.stdout)

@@ -62,7 +62,7 @@ fn five_wrong_pins_lock_staff_mode_even_after_a_restart() {
     assert!(!kiosk.screen_text().contains("1111"), "digits are masked");
     kiosk.signal("TERM");
     drop(kiosk);
-    assert!(dir.path().join("data/staff.lock").exists());
+    assert!(dir.path().join("data/staff.demo.lock").exists());
     // A new kiosk remembers the lock: even the right PIN does not open it.
     let mut kiosk = start(dir.path(), &[]);
     open_prompt(&mut kiosk);

@@ -314,6 +314,8 @@ fn record(ticket: u32, time: &str, status: Status, first: &str, last: &str) -> C
             ("last_name".into(), last.into()),
         ],
         identity: String::new(),
+        repeats: 0,
+        last_repeat_at: None,
     }
 }
 

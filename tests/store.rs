@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use kiosk::store::{NewCheckin, Person, Store};
+use kiosk::store::{NewCheckin, Store};
 
 const DENVER: chrono_tz::Tz = chrono_tz::America::Denver;
 /// 2026-11-23 10:00 in Denver.
@@ -32,11 +32,12 @@ fn day() -> NaiveDate {
 
 fn patient(first: &str, last: &str) -> NewCheckin {
     NewCheckin {
-        person: Person {
-            first_name: first.into(),
-            last_name: last.into(),
-            date_of_birth: NaiveDate::from_ymd_opt(1975, 4, 1).expect("a valid date"),
-        },
+        identity: Some(format!(
+            "{}\u{1f}{}\u{1f}{}",
+            kiosk::store::fold(&first),
+            kiosk::store::fold(&last),
+            NaiveDate::from_ymd_opt(1975, 4, 1).expect("a valid date")
+        )),
         fields: vec![
             ("first_name".into(), first.into()),
             ("last_name".into(), last.into()),

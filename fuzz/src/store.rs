@@ -7,7 +7,7 @@ use kiosk::app::{Msg, greeting_name};
 use kiosk::config::Config;
 use kiosk::desk::{self, Change};
 use kiosk::store::{
-    CheckinId, CheckinRecord, Inserted, NewCheckin, Status, StatusAt, identity_key,
+    CheckinId, CheckinRecord, Inserted, NewCheckin, Status, StatusAt,
 };
 
 use crate::events::{Answer, Record};
@@ -41,6 +41,8 @@ impl FakeStore {
             status_changed_at: at,
             fields,
             identity,
+            repeats: 0,
+            last_repeat_at: None,
         });
         Inserted::New { ticket, id }
     }
@@ -66,7 +68,7 @@ impl FakeStore {
             0 => {
                 // Stored as given (the real store also cleans them).
                 let fields = checkin.fields.clone();
-                let identity = identity_key(&checkin.person);
+                let identity = checkin.identity.clone().unwrap_or_default();
                 Ok(self.add(config, now, Status::Waiting, fields, identity))
             }
             1 => Ok(Inserted::Duplicate {

@@ -1,13 +1,13 @@
 //! The check-in part of the app: starting the form, handling its input,
 //! asking the runtime to store the result, and the confirmation.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::{App, Effect, Screen};
 use crate::checkin::{Form, FormInput, FormOutcome, form_input};
-use crate::store::{Inserted, NewCheckin, Person};
+use crate::store::{Inserted, NewCheckin};
 use crate::ui;
 
 /// How long the confirmation stays up unless touched.
@@ -23,11 +23,11 @@ pub enum Outcome {
         first_name: Option<String>,
         ticket: u32,
     },
-    /// Already checked in a short while ago: their earlier ticket.
-    Already {
-        first_name: Option<String>,
-        ticket: u32,
-    },
+    /// Whoever typed these answers matched a patient already on today's
+    /// list: nothing was stored, and nothing about that patient (not the
+    /// name, not the ticket, not even that they are here for certain) is
+    /// shown; the front desk sees the attempt.
+    MaybeListed,
     /// Could not be stored: see the front desk.
     Failed,
 }
@@ -154,7 +154,9 @@ impl App {
                 true
             }
             FormOutcome::Submit(values) => {
-                self.effects.push(Effect::Store(new_checkin(values)));
+                let key = self.config.checkin.duplicate_key.fields();
+                self.effects
+                    .push(Effect::Store(NewCheckin::new(values, key)));
                 self.screen = Screen::Saving;
                 true
             }
@@ -168,9 +170,7 @@ impl App {
             Ok((Inserted::New { ticket, .. }, first_name)) => {
                 (Outcome::CheckedIn { first_name, ticket }, CONFIRMATION)
             }
-            Ok((Inserted::Duplicate { ticket, .. }, first_name)) => {
-                (Outcome::Already { first_name, ticket }, CONFIRMATION)
-            }
+            Ok((Inserted::Duplicate { .. }, _)) => (Outcome::MaybeListed, FAILURE),
             Err(problem) => {
                 self.problems.store = Some(problem);
                 (Outcome::Failed, FAILURE)
@@ -227,30 +227,8 @@ impl App {
     }
 }
 
-/// The stored form of a submitted check-in. The names and date of birth, when
-/// the form asks for them, identify the patient for duplicate detection.
-fn new_checkin(values: Vec<(String, String)>) -> NewCheckin {
-    let get = |key: &str| {
-        values
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
-    let date_of_birth = get("date_of_birth")
-        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        .unwrap_or_default();
-    NewCheckin {
-        person: Person {
-            first_name: get("first_name").unwrap_or_default(),
-            last_name: get("last_name").unwrap_or_default(),
-            date_of_birth,
-        },
-        fields: values,
-    }
-}
-
 /// The name a confirmation greets: the first name, when the form asks for it.
 pub fn greeting_name(checkin: &NewCheckin) -> Option<String> {
-    let name = checkin.person.first_name.trim();
+    let name = checkin.field("first_name")?.trim();
     (!name.is_empty()).then(|| name.to_string())
 }

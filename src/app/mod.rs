@@ -85,6 +85,9 @@ pub enum Msg {
     Stored(Result<(Inserted, Option<String>), String>),
     /// The ticket most recently called by the front desk.
     NowServing(Option<u32>),
+    /// Something went wrong with the check-in database that staff must
+    /// know about (check-in may still be working).
+    StoreProblem(String),
     /// For the queue on the staff screen: the list read, or a save's result.
     Desk(desk::Msg),
     /// SIGTERM or SIGHUP: leave cleanly.
@@ -100,11 +103,16 @@ pub struct Problems {
     pub store: Option<String>,
     /// Why the log file cannot be written, if it cannot.
     pub log: Option<String>,
+    /// Settings changed in `kiosk.toml` that take effect only when the
+    /// kiosk is restarted (it goes on with the old values until then).
+    pub restart: Vec<&'static str>,
 }
 
 impl Problems {
     pub fn count(&self) -> usize {
-        let others = usize::from(self.store.is_some()) + usize::from(self.log.is_some());
+        let others = usize::from(self.store.is_some())
+            + usize::from(self.log.is_some())
+            + usize::from(!self.restart.is_empty());
         self.content.len() + self.config.len() + others
     }
 }
@@ -201,6 +209,10 @@ impl App {
             }
             Msg::Paste(text) => self.form_input(FormInput::Paste(text)),
             Msg::Stored(result) => self.stored(result),
+            Msg::StoreProblem(problem) => {
+                self.problems.store = Some(problem);
+                true
+            }
             Msg::Desk(msg) => self.pass_to_desk(msg),
             Msg::NowServing(ticket) => {
                 self.now_serving = ticket.filter(|_| self.config.kiosk.now_serving);
@@ -274,7 +286,11 @@ impl App {
 
     fn config_loaded(&mut self, result: Result<Box<Config>, Vec<Diagnostic>>) -> bool {
         match result {
-            Ok(config) => {
+            Ok(mut config) => {
+                self.problems.restart = self.config.keep_for_restart(&mut config);
+                if config.staff.chord != self.config.staff.chord {
+                    self.chord = ChordMatcher::new(config.staff.chord.clone());
+                }
                 self.config = *config;
                 self.problems.config.clear();
                 self.tick(self.now)

@@ -4,11 +4,12 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
 use crate::app::App;
-use crate::config::Config;
+use crate::config::{Config, DuplicateKey};
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::week_from;
 use crate::slides::{Deck, load_deck};
 use crate::status::StatusReport;
+use crate::strings;
 use crate::ui::{SlideLayout, regions};
 
 /// The smallest screen slides are expected to fit on in one page.
@@ -39,11 +40,27 @@ pub fn check(config: &Config, at: DateTime<Utc>) -> CheckReport {
             plural(w)
         ),
     });
+    let mut all = config_warnings(config);
+    all.extend(warnings);
     CheckReport {
         summary,
         errors: deck.problems,
-        warnings,
+        warnings: all,
     }
+}
+
+/// Settings that work but that staff should know about.
+fn config_warnings(config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if config.checkin.duplicate_key == DuplicateKey::NoIdentifyingFields {
+        let file = config.path.display().to_string();
+        out.push(
+            Diagnostic::whole_file(&file, strings::DUPLICATES_OFF)
+                .with_help(strings::DUPLICATES_OFF_HELP)
+                .warning(),
+        );
+    }
+    out
 }
 
 impl CheckReport {

@@ -162,6 +162,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
             desk_pin: raw.desk.desk_pin.unwrap_or(false),
         },
         staff,
+        demo: false,
     })
 }
 

@@ -56,6 +56,35 @@ pub struct CheckinSettings {
     /// A second check-in by the same patient within this long is a
     /// duplicate.
     pub duplicate_window: Duration,
+    /// Which answers tell one patient from another for duplicate detection.
+    pub duplicate_key: DuplicateKey,
+}
+
+/// The fields whose answers, together, identify a patient for duplicate
+/// detection (`duplicate_key` in `[checkin]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DuplicateKey {
+    /// These field keys, in the order given (never empty).
+    Fields(Vec<String>),
+    /// `duplicate_key = []`: the clinic turned duplicate detection off.
+    Off,
+    /// `duplicate_key` was left out and the form lacks a first name, last
+    /// name or date of birth to build the default from: detection is off,
+    /// and `kiosk check` warns.
+    NoIdentifyingFields,
+}
+
+impl DuplicateKey {
+    /// The default key: first name, last name and date of birth.
+    pub const DEFAULT: [&str; 3] = ["first_name", "last_name", "date_of_birth"];
+
+    /// The field keys, or none when detection is off.
+    pub fn fields(&self) -> &[String] {
+        match self {
+            Self::Fields(keys) => keys,
+            Self::Off | Self::NoIdentifyingFields => &[],
+        }
+    }
 }
 
 /// Staff mode: the PIN's hash, what opens the prompt, and where the
@@ -90,6 +119,9 @@ pub struct Config {
     pub checkin: CheckinSettings,
     pub desk: DeskSettings,
     pub staff: StaffSettings,
+    /// Set by [`Config::for_demonstration`]: the clock is not the real one,
+    /// and check-ins and the staff lock go to files of their own.
+    pub demo: bool,
 }
 
 /// Why a configuration could not be used.
@@ -147,7 +179,64 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+/// The file a demonstration uses instead of `path`: `checkins.db` →
+/// `checkins.demo.db`, `staff.lock` → `staff.demo.lock`, beside it.
+pub fn demo_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let name = match (stem, path.extension()) {
+        (Some(stem), Some(ext)) => format!("{stem}.demo.{}", ext.to_string_lossy()),
+        (Some(stem), None) => format!("{stem}.demo"),
+        (None, _) => "demo".to_string(),
+    };
+    path.with_file_name(name)
+}
+
 impl Config {
+    /// The settings for a run whose clock is not the clinic's (`--at`,
+    /// `--speed`): check-ins and the staff lock go to files of their own
+    /// ([`demo_path`]), so a demonstration dated next year can neither
+    /// purge nor add to the clinic's real list, nor lock staff out of the
+    /// real kiosk. Applying it twice changes nothing more.
+    pub fn for_demonstration(mut self) -> Self {
+        if !self.demo {
+            self.checkin.database = demo_path(&self.checkin.database);
+            self.staff.lock_file = demo_path(&self.staff.lock_file);
+            self.demo = true;
+        }
+        self
+    }
+
+    /// Makes `new`, read again from the file while the kiosk runs, keep the
+    /// settings that only take effect at a restart (the files the running
+    /// kiosk has open or set up at start), so that everything in this run
+    /// goes on using one value. Returns the names of those that the file
+    /// changed, for staff.
+    pub fn keep_for_restart(&self, new: &mut Config) -> Vec<&'static str> {
+        if self.demo {
+            *new = new.clone().for_demonstration();
+        }
+        let mut changed = Vec::new();
+        let mut keep = |name, running: &PathBuf, new: &mut PathBuf| {
+            if running != new {
+                changed.push(name);
+                new.clone_from(running);
+            }
+        };
+        keep(
+            "database",
+            &self.checkin.database,
+            &mut new.checkin.database,
+        );
+        keep("lock_file", &self.staff.lock_file, &mut new.staff.lock_file);
+        keep("log_dir", &self.kiosk.log_dir, &mut new.kiosk.log_dir);
+        keep(
+            "heartbeat_file",
+            &self.kiosk.heartbeat,
+            &mut new.kiosk.heartbeat,
+        );
+        changed
+    }
+
     /// Reads and checks the file at `path`. Relative paths inside it resolve
     /// against its folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
@@ -215,7 +304,34 @@ mod tests {
                 open_before: Duration::from_secs(15 * 60),
                 idle_timeout: Duration::from_secs(60),
                 duplicate_window: Duration::from_secs(120 * 60),
+                duplicate_key: DuplicateKey::Fields(vec![
+                    "first_name".into(),
+                    "last_name".into(),
+                    "date_of_birth".into()
+                ]),
             })
+        );
+    }
+
+    #[test]
+    fn a_demonstration_never_touches_the_real_files() {
+        let Ok(config) = parse("") else {
+            panic!("the bare config parses");
+        };
+        let demo = config.clone().for_demonstration();
+        assert!(demo.demo && !config.demo);
+        assert_eq!(
+            demo.checkin.database,
+            PathBuf::from("/srv/kiosk/data/checkins.demo.db")
+        );
+        assert_eq!(
+            demo.staff.lock_file,
+            PathBuf::from("/srv/kiosk/data/staff.demo.lock")
+        );
+        assert_eq!(demo.clone().for_demonstration(), demo, "applied once");
+        assert_eq!(
+            demo_path(Path::new("/x/lock")),
+            PathBuf::from("/x/lock.demo")
         );
     }
 

@@ -99,6 +99,7 @@ pub struct RawCheckin {
     pub open_before_minutes: Option<Spanned<i64>>,
     pub idle_timeout_seconds: Option<Spanned<i64>>,
     pub duplicate_window_minutes: Option<Spanned<i64>>,
+    pub duplicate_key: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -36,6 +36,8 @@ pub fn record(ticket: u32, time: &str, status: Status, fields: &[(&str, &str)]) 
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect(),
         identity: String::new(),
+        repeats: 0,
+        last_repeat_at: None,
     }
 }
 

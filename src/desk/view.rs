@@ -132,7 +132,15 @@ fn summary_groups(desk: &Desk) -> Vec<Vec<Vec<Span<'static>>>> {
             wait_text(counts.longest_wait),
         ),
     ];
-    vec![statuses, waits]
+    let tries: u32 = desk.rows().iter().map(|r| r.repeats).sum();
+    let mut groups = vec![statuses, waits];
+    if tries > 0 {
+        groups.push(vec![vec![Span::styled(
+            strings::desk_repeat_tries(tries),
+            theme::warning(),
+        )]]);
+    }
+    groups
 }
 
 /// Lays out groups of items, separated by ` · `, in lines of at most
@@ -273,9 +281,13 @@ fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
     } else {
         queue::minutes_waiting(row, desk.now).map_or_else(String::new, strings::desk_wait)
     };
+    let name = match row.last_repeat_at {
+        Some(at) => strings::desk_tried_again(&display_name(row), &local_time(at, desk)),
+        None => display_name(row),
+    };
     let texts = [
         &row.ticket.to_string(),
-        &display_name(row),
+        &name,
         &local_time(row.checked_in_at, desk),
         &wait,
         strings::desk_status(row.status),

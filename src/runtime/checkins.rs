@@ -6,13 +6,22 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use crate::app::{Msg, greeting_name};
 use crate::config::Config;
 use crate::desk::{self, Change};
-use crate::store::{NewCheckin, Opened, Status, Store, StoreError};
+use crate::store::{
+    CheckinId, Inserted, NewCheckin, Opened, PurgeRules, Recovery, Status, Store, StoreError,
+};
+use crate::strings::staff as strings;
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
     store: Option<Store>,
     problem: Option<String>,
+    /// Set with `problem` when something new went wrong, until the runtime
+    /// takes it to show staff.
+    news: bool,
     last_purge: Option<NaiveDate>,
+    /// The first check-in this run stored: the purge never deletes it or
+    /// any later one, whatever the clock said when they were stored.
+    first_stored: Option<CheckinId>,
 }
 
 impl Keeper {
@@ -22,7 +31,9 @@ impl Keeper {
         let mut keeper = Self {
             store: None,
             problem: None,
+            news: false,
             last_purge: None,
+            first_stored: None,
         };
         keeper.reopen(config);
         keeper
@@ -68,7 +79,15 @@ impl Keeper {
         }
         if let Some(problem) = &self.problem {
             tracing::error!("{problem}");
+            self.news = true;
         }
+    }
+
+    /// A problem that arose since the last call, to show staff.
+    pub fn news(&mut self) -> Option<String> {
+        std::mem::take(&mut self.news)
+            .then(|| self.problem.clone())
+            .flatten()
     }
 
     /// The last thing that went wrong with the database, for staff.
@@ -78,28 +97,94 @@ impl Keeper {
 
     /// Stores a check-in and returns the app's answer. "Checked in" is
     /// shown only after this returns Ok: the insert is committed with
-    /// `synchronous=FULL`.
+    /// `synchronous=FULL` into the files every other program reads (checked
+    /// before and after the commit, see [`Keeper::check_files`]).
     pub fn store(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
         // Opened read-only, or not at all: try again, in case someone has
         // put it right since.
         if self.store.as_ref().is_none_or(Store::is_read_only) {
             self.reopen(config);
         }
+        self.check_files(config, now);
         let window =
             chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
         let result = match self.store.as_mut() {
             Some(store) => store
+                .with_tz(config.schedule.tz)
                 .insert(checkin, now, window)
-                .map(|inserted| (inserted, greeting_name(checkin)))
                 .map_err(|e| format!("a check-in could not be saved: {e}")),
             None => Err(self.problem.clone().unwrap_or_default()),
         };
+        let result = result.and_then(|inserted| self.confirm(inserted, config, now));
         match &result {
             // The ticket only: names are never logged.
-            Ok((inserted, _)) => tracing::info!("check-in stored: {inserted:?}"),
+            Ok(inserted) => tracing::info!("check-in stored: {inserted:?}"),
             Err(problem) => tracing::error!("{problem}; the patient was sent to the front desk"),
         }
-        Msg::Stored(result)
+        if let Ok(Inserted::New { id, .. }) = result {
+            self.first_stored.get_or_insert(id);
+        }
+        Msg::Stored(result.map(|inserted| (inserted, greeting_name(checkin))))
+    }
+
+    /// A committed check-in, confirmed only if it is in the database file
+    /// that everyone reads: when the files were replaced during the commit,
+    /// after recovering, only if the reopened database holds it.
+    fn confirm(
+        &mut self,
+        inserted: Inserted,
+        config: &Config,
+        now: DateTime<Utc>,
+    ) -> Result<Inserted, String> {
+        if !self.check_files(config, now) {
+            return Ok(inserted);
+        }
+        let held = self
+            .store
+            .as_ref()
+            .map(|store| store.holds(inserted.id(), inserted.ticket()));
+        match held {
+            Some(Ok(true)) => Ok(inserted),
+            _ => Err(strings::unconfirmed(inserted.ticket())),
+        }
+    }
+
+    /// Notices the database's files deleted or replaced under the open
+    /// connection and recovers (see [`Store::recover`]); tells staff what
+    /// happened. Returns whether they had been replaced.
+    pub fn check_files(&mut self, config: &Config, now: DateTime<Utc>) -> bool {
+        let Some(store) = self.store.take() else {
+            return false;
+        };
+        let Err(replaced) = store.check_files() else {
+            self.store = Some(store);
+            return false;
+        };
+        tracing::error!("{replaced}");
+        let told = match store.recover(now) {
+            Ok(Recovery {
+                store,
+                rescue,
+                missing,
+            }) => {
+                self.store = Some(store);
+                let what = replaced.to_string();
+                match rescue {
+                    None => strings::files_recovered(&what),
+                    Some(copy) => {
+                        strings::files_rescued(&what, missing, &copy.display().to_string())
+                    }
+                }
+            }
+            Err(e) => {
+                self.reopen(config);
+                strings::files_unrecovered(&replaced.to_string(), &e.to_string())
+            }
+        };
+        tracing::error!("{told}");
+        self.problem = Some(told);
+        self.news = true;
+        true
     }
 
     /// Today's check-ins for the staff screen.
@@ -157,13 +242,18 @@ impl Keeper {
         self.last_purge = Some(today);
         let days = Days::new(u64::from(config.checkin.retention_days));
         let cutoff = today.checked_sub_days(days).unwrap_or(NaiveDate::MIN);
-        match store.purge_older_than(cutoff) {
+        let rules = PurgeRules {
+            keep_from: self.first_stored,
+            trust_clock: false,
+        };
+        match store.purge_older_than(cutoff, rules) {
             Ok(deleted) => {
                 tracing::info!("purged {deleted} check-ins from before {cutoff}");
             }
             Err(e) => {
                 tracing::error!("old check-ins could not be purged: {e}");
                 self.problem = Some(format!("old check-ins could not be purged: {e}"));
+                self.news = true;
             }
         }
     }
@@ -198,7 +288,7 @@ mod tests {
         keeper.daily_purge(&config, monday);
         side.execute_batch(
             "ALTER TABLE hidden RENAME TO checkin;
-             INSERT INTO checkin VALUES (1, 1, 0, '2026-11-01', 'seen', 0, 'x');",
+             INSERT INTO checkin VALUES (1, 1, 0, '2026-11-20', 'seen', 0, 'x');",
         )?;
         // The next polls that day leave it be...
         keeper.daily_purge(&config, monday + chrono::Duration::seconds(2));

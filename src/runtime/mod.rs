@@ -120,6 +120,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
                 msg
             }
             Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
+                keeper.check_files(&app.config, clock.now());
                 keeper.daily_purge(&app.config, clock.now());
                 heartbeat.beat(clock.now());
                 if app.config.kiosk.now_serving {
@@ -145,6 +146,9 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
             for answer in run_effect(effect, &app.config, clock.now(), &mut keeper, &mut watch) {
                 dirty |= app.update(answer);
             }
+        }
+        if let Some(problem) = keeper.news() {
+            dirty |= app.update(Msg::StoreProblem(problem));
         }
     }
     Ok(())

@@ -60,7 +60,13 @@ impl Watch {
                 )]),
             };
             match &loaded {
-                Ok(_) => tracing::info!("{} reloaded", self.config_path.display()),
+                Ok(new) => {
+                    tracing::info!("{} reloaded", self.config_path.display());
+                    let waiting = config.keep_for_restart(&mut new.as_ref().clone());
+                    if !waiting.is_empty() {
+                        tracing::warn!("{}", crate::strings::staff::needs_restart(&waiting));
+                    }
+                }
                 Err(problems) => tracing::warn!(
                     "{} has problems; keeping the last good settings:\n{}",
                     self.config_path.display(),

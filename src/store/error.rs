@@ -39,6 +39,18 @@ pub enum StoreError {
     },
     /// No check-in has this id.
     NotFound { path: PathBuf, id: i64 },
+    /// A purge was refused: it would delete even the newest check-in, which
+    /// is far older than the retention period. The clock is more likely
+    /// wrong (or a demonstration's) than the clinic silent for so long.
+    ClockAhead {
+        path: PathBuf,
+        newest: chrono::NaiveDate,
+        cutoff: chrono::NaiveDate,
+    },
+    /// The database file or its `-wal` was deleted, moved or replaced while
+    /// the kiosk had it open: what it writes would not reach the file
+    /// other programs read.
+    FilesReplaced { path: PathBuf, what: String },
     /// Any other failure of SQLite.
     Other { path: PathBuf, detail: String },
 }
@@ -103,6 +115,8 @@ impl StoreError {
             | Self::Busy { path }
             | Self::NewerSchema { path, .. }
             | Self::NotFound { path, .. }
+            | Self::ClockAhead { path, .. }
+            | Self::FilesReplaced { path, .. }
             | Self::Other { path, .. } => path,
         }
     }
@@ -151,6 +165,14 @@ impl fmt::Display for StoreError {
                 "{file} was written by a newer version of the kiosk (schema version {found}; this version knows up to {supported}); update the kiosk, or point `database` in kiosk.toml at another file"
             ),
             Self::NotFound { id, .. } => write!(f, "{file} has no check-in with id {id}"),
+            Self::ClockAhead { newest, cutoff, .. } => write!(
+                f,
+                "old check-ins in {file} were not purged: the newest is from {newest}, and deleting everything before {cutoff} would remove it too; check the computer's date and time (a clock set ahead, or a demonstration clock, would delete real check-ins)"
+            ),
+            Self::FilesReplaced { what, .. } => write!(
+                f,
+                "{what} while the kiosk had {file} open; check-ins are no longer confirmed from that copy: never delete or replace the check-in database's files while the kiosk runs"
+            ),
             Self::Other { detail, .. } => {
                 write!(f, "the check-in database {file} failed: {detail}")
             }

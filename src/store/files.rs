@@ -102,7 +102,7 @@ pub fn tighten_side_files(path: &Path) -> Result<(), StoreError> {
 /// suffix. The side files move first, so a fresh database can never pick up
 /// the old journal. Nothing is deleted. Returns the new name of the file.
 pub fn quarantine(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
-    let target = quarantine_name(path, now);
+    let target = unused_name(path, "corrupt", now);
     for suffix in SIDE_SUFFIXES {
         let side = with_suffix(path, suffix);
         if fs::symlink_metadata(&side).is_ok() {
@@ -119,16 +119,16 @@ pub fn quarantine(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError
 /// returns its new name. The database itself stays where it is.
 pub fn quarantine_wal(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
     let wal = with_suffix(path, "-wal");
-    let target = with_suffix(&quarantine_name(path, now), "-wal");
+    let target = with_suffix(&unused_name(path, "corrupt", now), "-wal");
     fs::rename(&wal, &target).map_err(|e| StoreError::io(&wal, e))?;
     Ok(target)
 }
 
-/// `<name>.corrupt-<UTC time>`, with `-2`, `-3` … added until neither it
+/// `<name>.<label>-<UTC time>`, with `-2`, `-3` … added until neither it
 /// nor its `-wal` and `-shm` exist.
-fn quarantine_name(path: &Path, now: DateTime<Utc>) -> PathBuf {
+pub fn unused_name(path: &Path, label: &str, now: DateTime<Utc>) -> PathBuf {
     let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let base = with_suffix(path, &format!(".corrupt-{stamp}"));
+    let base = with_suffix(path, &format!(".{label}-{stamp}"));
     (1..)
         .map(|n| match n {
             1 => base.clone(),

@@ -1,25 +1,34 @@
 //! The duplicate-detection key: the same person typed twice, with or without
 //! accents or capitals, gives the same key.
 
-use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::record::{MAX_VALUE_CHARS, Person, clean_text};
+use super::record::{MAX_VALUE_CHARS, clean_text};
 
 /// Separates the parts of the key; control characters never survive
 /// cleaning, so no name can contain it.
 const SEPARATOR: char = '\u{1f}';
 
-/// `first`, `last` and the date of birth, each folded by [`fold`], joined by
-/// U+001F: `jose␟garcia␟1980-02-29`.
-pub fn identity_key(person: &Person) -> String {
-    format!(
-        "{}{SEPARATOR}{}{SEPARATOR}{}",
-        fold(&person.first_name),
-        fold(&person.last_name),
-        date_text(person.date_of_birth)
-    )
+/// The answers under each of `key`, folded by [`fold`] and joined by
+/// U+001F, in the order of `key`: with the default key (first name, last
+/// name, date of birth) `jose␟garcia␟1980-02-29`. `None` when `key` is empty
+/// or any of its answers is missing or blank: two patients who both left a
+/// field empty are not the same patient.
+pub fn identity_key(fields: &[(String, String)], key: &[impl AsRef<str>]) -> Option<String> {
+    if key.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::with_capacity(key.len());
+    for name in key {
+        let value = fields.iter().find(|(k, _)| k == name.as_ref())?;
+        let folded = fold(&value.1);
+        if folded.is_empty() {
+            return None;
+        }
+        parts.push(folded);
+    }
+    Some(parts.join(&SEPARATOR.to_string()))
 }
 
 /// A name folded for comparison: control characters removed, lowercased,
@@ -33,33 +42,36 @@ pub fn fold(name: &str) -> String {
     bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn person(first: &str, last: &str) -> Person {
-        Person {
-            first_name: first.into(),
-            last_name: last.into(),
-            date_of_birth: NaiveDate::from_ymd_opt(1980, 2, 29).unwrap_or_default(),
-        }
+    const KEY: [&str; 3] = ["first_name", "last_name", "date_of_birth"];
+
+    fn answers(first: &str, last: &str) -> Vec<(String, String)> {
+        vec![
+            ("first_name".into(), first.into()),
+            ("last_name".into(), last.into()),
+            ("date_of_birth".into(), "1980-02-29".into()),
+            ("phone".into(), "720-555-0100".into()),
+        ]
+    }
+
+    fn person(first: &str, last: &str) -> Option<String> {
+        identity_key(&answers(first, last), &KEY)
     }
 
     #[test]
     fn case_accents_and_spacing_do_not_matter() {
-        let key = identity_key(&person("José", "García"));
+        let key = person("José", "García");
         for (first, last) in [
             ("JOSE", "GARCIA"),
             ("  jose ", "garcía"),
             ("Jose\u{301}", "Garci\u{301}a"),
         ] {
-            assert_eq!(identity_key(&person(first, last)), key, "{first} {last}");
+            assert_eq!(person(first, last), key, "{first} {last}");
         }
-        assert_eq!(key, "jose\u{1f}garcia\u{1f}1980-02-29");
+        assert_eq!(key.as_deref(), Some("jose\u{1f}garcia\u{1f}1980-02-29"));
     }
 
     #[test]
@@ -73,13 +85,32 @@ mod tests {
 
     #[test]
     fn parts_cannot_run_into_each_other() {
-        assert_ne!(
-            identity_key(&person("Ann", "a Lee")),
-            identity_key(&person("Ann a", "Lee"))
+        assert_ne!(person("Ann", "a Lee"), person("Ann a", "Lee"));
+        assert_ne!(person("Jo", "Ann"), person("Joa", "nn"));
+    }
+
+    #[test]
+    fn only_the_configured_fields_make_the_key() {
+        let phone = ["phone"];
+        assert_eq!(
+            identity_key(&answers("John", "Smith"), &phone).as_deref(),
+            Some("720-555-0100")
         );
-        assert_ne!(
-            identity_key(&person("Jo", "Ann")),
-            identity_key(&person("Joa", "nn"))
+        // Two John Smiths with different birth dates are different people.
+        let mut other = answers("John", "Smith");
+        other[2].1 = "1975-01-01".into();
+        assert_ne!(identity_key(&other, &KEY), person("John", "Smith"));
+        assert_eq!(
+            identity_key(&answers("John", "Smith"), &["last_name", "first_name"]).as_deref(),
+            Some("smith\u{1f}john")
         );
+    }
+
+    #[test]
+    fn no_key_or_a_blank_or_missing_answer_identifies_nobody() {
+        let none: [&str; 0] = [];
+        assert_eq!(identity_key(&answers("A", "B"), &none), None);
+        assert_eq!(identity_key(&answers("  ", "B"), &KEY), None);
+        assert_eq!(identity_key(&answers("A", "B"), &["visit"]), None);
     }
 }

@@ -15,6 +15,7 @@
 mod error;
 mod files;
 mod identity;
+mod on_disk;
 mod read;
 mod record;
 mod schema;
@@ -37,11 +38,13 @@ use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
 pub use error::StoreError;
 pub use identity::{fold, identity_key};
+pub use on_disk::Recovery;
 pub use record::{
     CheckinId, CheckinRecord, Inserted, MAX_FIELDS, MAX_KEY_CHARS, MAX_VALUE_CHARS, NewCheckin,
-    Person, Status, StatusAt,
+    Status, StatusAt,
 };
 pub use schema::LATEST as SCHEMA_VERSION;
+pub use write::{CLOCK_MARGIN_DAYS, PurgeRules};
 
 /// How long a write waits for another process's lock before giving up
 /// with [`StoreError::Busy`].
@@ -53,6 +56,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     tz: Tz,
+    /// The files opened, to notice them replaced (see `on_disk`).
+    opened: on_disk::OpenedFiles,
 }
 
 /// What [`Store::open_or_quarantine`] did.
@@ -159,6 +164,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             tz,
+            opened: on_disk::OpenedFiles::at(path),
         })
     }
 
@@ -170,6 +176,13 @@ impl Store {
     /// The clinic's time zone, which decides each check-in's local date.
     pub fn tz(&self) -> Tz {
         self.tz
+    }
+
+    /// Follows a change of the clinic's time zone in `kiosk.toml`, so that
+    /// check-ins are filed under the day the sign and the desk use.
+    pub fn with_tz(&mut self, tz: Tz) -> &mut Self {
+        self.tz = tz;
+        self
     }
 
     /// Whether SQLite could open the file for reading only (it does so

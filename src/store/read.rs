@@ -30,7 +30,9 @@ impl Store {
     fn query_list(&self, local_date: NaiveDate) -> rusqlite::Result<Vec<CheckinRecord>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.ticket, c.checked_in_at_ms, c.local_date, c.status,
-                    c.status_changed_at_ms, c.identity, f.key, f.value
+                    c.status_changed_at_ms, c.identity, f.key, f.value,
+                    (SELECT count(*) FROM repeat_attempt r WHERE r.checkin_id = c.id),
+                    (SELECT max(at_ms) FROM repeat_attempt r WHERE r.checkin_id = c.id)
              FROM checkin c LEFT JOIN checkin_field f ON f.checkin_id = c.id
              WHERE c.local_date = ?1
              ORDER BY c.ticket, c.id, f.position",
@@ -71,6 +73,11 @@ fn record(row: &Row<'_>, id: CheckinId) -> rusqlite::Result<CheckinRecord> {
         status_changed_at: instant(row, 5)?,
         fields: Vec::new(),
         identity: row.get(6)?,
+        repeats: row.get(9)?,
+        last_repeat_at: match row.get::<_, Option<i64>>(10)? {
+            Some(_) => Some(instant(row, 10)?),
+            None => None,
+        },
     })
 }
 

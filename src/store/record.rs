@@ -5,6 +5,7 @@ use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::identity::identity_key;
 use crate::sanitize::printable;
 
 /// At most this many fields are stored per check-in; later ones are dropped.
@@ -61,22 +62,36 @@ pub struct StatusAt {
     pub at: DateTime<Utc>,
 }
 
-/// Who is checking in: the parts of the duplicate-detection key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Person {
-    pub first_name: String,
-    pub last_name: String,
-    pub date_of_birth: NaiveDate,
-}
-
 /// A check-in about to be stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewCheckin {
-    /// Who this is, for duplicate detection (see [`identity_key`](super::identity_key)).
-    pub person: Person,
+    /// Who this is, for duplicate detection: the folded answers of the
+    /// clinic's `duplicate_key` fields (see [`identity_key`]). `None` when
+    /// detection is off or one of those answers is blank: such a check-in
+    /// is always stored.
+    pub identity: Option<String>,
     /// Every configured field in form order, key → value as typed (the
     /// names and date of birth too, if the form shows them).
     pub fields: Vec<(String, String)>,
+}
+
+impl NewCheckin {
+    /// A check-in of these answers, identified by the answers of the
+    /// fields named in `key` (in that order).
+    pub fn new(fields: Vec<(String, String)>, key: &[impl AsRef<str>]) -> Self {
+        Self {
+            identity: identity_key(&fields, key),
+            fields,
+        }
+    }
+
+    /// The answer given for `key`, if the form asked for it.
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// What [`Store::insert`](super::Store::insert) did.
@@ -116,8 +131,13 @@ pub struct CheckinRecord {
     pub status_changed_at: DateTime<Utc>,
     /// The fields in the order they were given, cleaned.
     pub fields: Vec<(String, String)>,
-    /// The normalised duplicate-detection key.
+    /// The normalised duplicate-detection key (`""` when it identifies
+    /// nobody).
     pub identity: String,
+    /// How many times someone tried to check in again as this patient.
+    pub repeats: u32,
+    /// When the last of those tries was.
+    pub last_repeat_at: Option<DateTime<Utc>>,
 }
 
 impl CheckinRecord {

@@ -41,8 +41,24 @@ CREATE TABLE checkin_field (
 ) STRICT;
 ";
 
+/// Migration 2: repeat check-in attempts, for the front desk.
+///
+/// - `repeat_attempt`: one row each time someone tried to check in again as
+///   a patient already on the day's list (the same duplicate key within the
+///   duplicate window). Nothing about the attempt is shown to whoever made
+///   it; the desk sees it against the earlier check-in. Deleted with it.
+/// - `checkin.identity` is `''` for a check-in that identifies nobody
+///   (duplicate detection off, or an answer of the key left blank).
+const V2: &str = "
+CREATE TABLE repeat_attempt (
+    checkin_id INTEGER NOT NULL REFERENCES checkin (id) ON DELETE CASCADE,
+    at_ms      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX repeat_attempt_by_checkin ON repeat_attempt (checkin_id, at_ms);
+";
+
 /// Every migration, oldest first.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes: the number of migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -104,7 +120,7 @@ mod tests {
             [],
             |r| r.get(0),
         )?;
-        assert_eq!(tables, 2);
+        assert_eq!(tables, 3);
         Ok(())
     }
 

@@ -24,18 +24,12 @@ pub fn date(text: &str) -> NaiveDate {
 }
 
 pub fn checkin(first: &str, last: &str, born: &str) -> NewCheckin {
-    NewCheckin {
-        person: Person {
-            first_name: first.into(),
-            last_name: last.into(),
-            date_of_birth: date(born),
-        },
-        fields: vec![
-            ("first_name".into(), first.into()),
-            ("last_name".into(), last.into()),
-            ("date_of_birth".into(), born.into()),
-        ],
-    }
+    let fields = vec![
+        ("first_name".into(), first.into()),
+        ("last_name".into(), last.into()),
+        ("date_of_birth".into(), born.into()),
+    ];
+    NewCheckin::new(fields, &crate::config::DuplicateKey::DEFAULT)
 }
 
 pub fn temp_store() -> (tempfile::TempDir, PathBuf, Store) {
@@ -82,8 +76,8 @@ fn unicode_names_round_trip_exactly() -> TestResult {
         assert_eq!(record.status_changed_at, now);
         assert_eq!(record.local_date, date("2026-11-23"));
         assert_eq!(
-            record.identity,
-            identity_key(&checkin(first, last, "1990-05-17").person)
+            Some(record.identity.clone()),
+            checkin(first, last, "1990-05-17").identity
         );
     }
     Ok(())
@@ -265,7 +259,10 @@ fn purging_deletes_whole_days_and_leaves_no_trace_on_disk() -> TestResult {
             )?;
         }
     }
-    assert_eq!(store.purge_older_than(date("2026-11-22"))?, 4);
+    assert_eq!(
+        store.purge_older_than(date("2026-11-22"), PurgeRules::default())?,
+        4
+    );
     assert!(store.list(date("2026-11-21"))?.is_empty());
     assert_eq!(store.list(date("2026-11-22"))?.len(), 2);
     let orphans: i64 = store.conn.query_row(
@@ -288,7 +285,120 @@ fn purging_deletes_whole_days_and_leaves_no_trace_on_disk() -> TestResult {
         !contains(&bytes, b"purgeme"),
         "and so are their identity keys"
     );
-    assert_eq!(store.purge_older_than(date("2026-11-22"))?, 0);
+    assert_eq!(
+        store.purge_older_than(date("2026-11-22"), PurgeRules::default())?,
+        0
+    );
+    Ok(())
+}
+
+#[test]
+fn a_purge_that_would_delete_even_the_newest_old_check_in_is_refused() -> TestResult {
+    let (_dir, _path, mut store) = temp_store();
+    store.insert(
+        &checkin("Ana", "Ruiz", "1960-06-06"),
+        at("2026-11-20T09:00:00-07:00"),
+        NO_WINDOW,
+    )?;
+    // A clock a year ahead, keeping 30 days: everything would go.
+    let far = date("2027-11-20") - Duration::days(30);
+    let refused = store.purge_older_than(far, PurgeRules::default());
+    assert!(
+        matches!(refused, Err(StoreError::ClockAhead { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(store.list(date("2026-11-20"))?.len(), 1, "nothing deleted");
+    // Within the margin (a quiet week after the retention period), the
+    // purge goes ahead; so it does when staff say the clock is right.
+    let near = date("2026-11-20") + Duration::days(CLOCK_MARGIN_DAYS as i64);
+    assert_eq!(store.purge_older_than(near, PurgeRules::default())?, 1);
+    store.insert(
+        &checkin("Ben", "Ruiz", "1960-06-06"),
+        at("2026-11-20T09:00:00-07:00"),
+        NO_WINDOW,
+    )?;
+    let trusted = PurgeRules {
+        trust_clock: true,
+        ..PurgeRules::default()
+    };
+    assert_eq!(store.purge_older_than(far, trusted)?, 1);
+    Ok(())
+}
+
+#[test]
+fn a_purge_never_deletes_what_this_run_stored() -> TestResult {
+    let (_dir, _path, mut store) = temp_store();
+    let old = store.insert(
+        &checkin("Old", "One", "1960-06-06"),
+        at("2026-11-01T09:00:00-07:00"),
+        NO_WINDOW,
+    )?;
+    // Stored by this run, but dated by a clock that was wrong then.
+    let ours = store.insert(
+        &checkin("New", "One", "1960-06-06"),
+        at("2026-11-02T09:00:00-07:00"),
+        NO_WINDOW,
+    )?;
+    let rules = PurgeRules {
+        keep_from: Some(ours.id()),
+        trust_clock: false,
+    };
+    assert_eq!(store.purge_older_than(date("2026-11-05"), rules)?, 1);
+    assert!(store.list(date("2026-11-01"))?.is_empty(), "{old:?} purged");
+    assert_eq!(store.list(date("2026-11-02"))?.len(), 1);
+    Ok(())
+}
+
+#[test]
+fn a_form_that_identifies_nobody_stores_every_patient() -> TestResult {
+    let (_dir, _path, mut store) = temp_store();
+    let now = at("2026-11-23T09:00:00-07:00");
+    let window = Duration::hours(2);
+    // Phone and visit type: the clinic set no duplicate key.
+    let none: [&str; 0] = [];
+    let phone = |n: &str| {
+        let fields = vec![
+            ("phone".into(), n.into()),
+            ("visit".into(), "New patient".into()),
+        ];
+        NewCheckin::new(fields, &none)
+    };
+    let first = store.insert(&phone("720-555-0100"), now, window)?;
+    let second = store.insert(&phone("720-555-0199"), now, window)?;
+    let same_again = store.insert(&phone("720-555-0100"), now, window)?;
+    for inserted in [first, second, same_again] {
+        assert!(matches!(inserted, Inserted::New { .. }), "{inserted:?}");
+    }
+    assert_eq!(tickets(&store, "2026-11-23"), [1, 2, 3]);
+    Ok(())
+}
+
+#[test]
+fn a_namesake_with_another_birth_date_is_a_new_patient() -> TestResult {
+    let (_dir, _path, mut store) = temp_store();
+    let now = at("2026-11-23T09:00:00-07:00");
+    let window = Duration::hours(2);
+    store.insert(&checkin("John", "Smith", "1950-01-01"), now, window)?;
+    let other = store.insert(&checkin("John", "Smith", "1988-08-08"), now, window)?;
+    assert!(
+        matches!(other, Inserted::New { ticket: 2, .. }),
+        "{other:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_repeated_check_in_is_noted_for_the_desk() -> TestResult {
+    let (_dir, _path, mut store) = temp_store();
+    let now = at("2026-11-23T09:00:00-07:00");
+    let window = Duration::hours(2);
+    store.insert(&checkin("Maria", "Lopez", "1962-04-17"), now, window)?;
+    let again = now + Duration::minutes(5);
+    let repeat = store.insert(&checkin("MARIA", "López", "1962-04-17"), again, window)?;
+    assert!(matches!(repeat, Inserted::Duplicate { ticket: 1, .. }));
+    let list = store.list(date("2026-11-23"))?;
+    assert_eq!(list.len(), 1, "nothing new stored");
+    assert_eq!((list[0].repeats, list[0].last_repeat_at), (1, Some(again)));
     Ok(())
 }
 

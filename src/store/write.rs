@@ -5,7 +5,6 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::identity::identity_key;
 use super::record::{CheckinId, Inserted, NewCheckin, Status, StatusAt, clean_fields};
 use super::{Store, StoreError};
 
@@ -13,9 +12,11 @@ impl Store {
     /// Stores a check-in made at `now` and gives it the next ticket of its
     /// day (the date of `now` in the clinic's zone; tickets start at 1).
     ///
-    /// If the same person (see [`identity_key`]) already checked in on that
-    /// day no more than `duplicate_window` before `now`, nothing is stored
-    /// and their earlier ticket is returned as [`Inserted::Duplicate`].
+    /// If the same patient (the same [`NewCheckin::identity`], never `None`)
+    /// already checked in on that day no more than `duplicate_window`
+    /// before `now`, nothing new is stored: the attempt is noted against the
+    /// earlier check-in, for the front desk, and that check-in is returned
+    /// as [`Inserted::Duplicate`].
     ///
     /// The ticket is worked out inside the same IMMEDIATE transaction as the
     /// insert, so two processes never hand out the same number. Returns only
@@ -27,7 +28,7 @@ impl Store {
         duplicate_window: Duration,
     ) -> Result<Inserted, StoreError> {
         let row = Row {
-            identity: identity_key(&new.person),
+            identity: new.identity.clone(),
             fields: clean_fields(&new.fields),
             local_date: date_text(now.with_timezone(&self.tz).date_naive()),
             now_ms: now.timestamp_millis(),
@@ -103,18 +104,30 @@ impl Store {
     }
 
     /// Deletes every check-in (with its fields) whose local date is before
-    /// `cutoff_date`, and returns how many. Then gives the freed pages back
+    /// `cutoff_date`, and returns how many, within `rules`: never one with
+    /// an id from `rules.keep_from` on, and nothing at all (with
+    /// [`StoreError::ClockAhead`]) when even the newest check-in is more
+    /// than [`CLOCK_MARGIN_DAYS`] older than the cutoff, unless
+    /// `rules.trust_clock`. Then gives the freed pages back
     /// (`incremental_vacuum`; deleted rows were already overwritten with
     /// zeros by `secure_delete`) and empties the WAL file
     /// (`wal_checkpoint(TRUNCATE)`), so the data does not linger on disk.
     /// The checkpoint cannot finish while another process is reading; it
     /// then completes at a later purge or when the last connection closes.
-    pub fn purge_older_than(&mut self, cutoff_date: NaiveDate) -> Result<usize, StoreError> {
+    pub fn purge_older_than(
+        &mut self,
+        cutoff_date: NaiveDate,
+        rules: PurgeRules,
+    ) -> Result<usize, StoreError> {
+        if !rules.trust_clock {
+            self.check_clock(cutoff_date)?;
+        }
+        let keep_from = rules.keep_from.map(|id| id.0);
         let deleted = self
             .conn
             .execute(
-                "DELETE FROM checkin WHERE local_date < ?1",
-                [date_text(cutoff_date)],
+                "DELETE FROM checkin WHERE local_date < ?1 AND (?2 IS NULL OR id < ?2)",
+                params![date_text(cutoff_date), keep_from],
             )
             .map_err(|e| self.fail(&e))?;
         for pragma in [
@@ -127,9 +140,51 @@ impl Store {
     }
 }
 
+/// How far (in days) the newest check-in may lie before a purge's cutoff
+/// before the purge is taken for a wrong clock: a week of holidays on top
+/// of the retention period.
+pub const CLOCK_MARGIN_DAYS: u64 = 7;
+
+/// What a purge must keep.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PurgeRules {
+    /// Check-ins from this id on were stored by the running program: never
+    /// purged, whatever their date says.
+    pub keep_from: Option<CheckinId>,
+    /// Purge even when the newest check-in is far older than the cutoff
+    /// (staff checked the clock).
+    pub trust_clock: bool,
+}
+
+impl Store {
+    /// Refuses a cutoff that would delete even the newest check-in when that
+    /// one is more than [`CLOCK_MARGIN_DAYS`] before it.
+    fn check_clock(&self, cutoff: NaiveDate) -> Result<(), StoreError> {
+        let newest: Option<String> = self
+            .conn
+            .query_row("SELECT max(local_date) FROM checkin", [], |r| r.get(0))
+            .map_err(|e| self.fail(&e))?;
+        let Some(newest) = newest.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        else {
+            return Ok(());
+        };
+        let limit = cutoff
+            .checked_sub_days(chrono::Days::new(CLOCK_MARGIN_DAYS))
+            .unwrap_or(NaiveDate::MIN);
+        if newest < limit {
+            return Err(StoreError::ClockAhead {
+                path: self.path.clone(),
+                newest,
+                cutoff,
+            });
+        }
+        Ok(())
+    }
+}
+
 /// A check-in, cleaned and ready for the database.
 struct Row {
-    identity: String,
+    identity: Option<String>,
     fields: Vec<(String, String)>,
     local_date: String,
     now_ms: i64,
@@ -137,16 +192,23 @@ struct Row {
 }
 
 fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
-    let earlier: Option<(i64, i64)> = tx
-        .query_row(
-            "SELECT id, ticket FROM checkin
-             WHERE identity = ?1 AND local_date = ?2 AND checked_in_at_ms >= ?3
-             ORDER BY checked_in_at_ms DESC, id DESC LIMIT 1",
-            params![row.identity, row.local_date, row.since_ms],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let earlier: Option<(i64, i64)> = match &row.identity {
+        Some(identity) => tx
+            .query_row(
+                "SELECT id, ticket FROM checkin
+                 WHERE identity = ?1 AND local_date = ?2 AND checked_in_at_ms >= ?3
+                 ORDER BY checked_in_at_ms DESC, id DESC LIMIT 1",
+                params![identity, row.local_date, row.since_ms],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+        None => None,
+    };
     if let Some((id, ticket)) = earlier {
+        tx.execute(
+            "INSERT INTO repeat_attempt (checkin_id, at_ms) VALUES (?1, ?2)",
+            params![id, row.now_ms],
+        )?;
         tx.commit()?;
         return Ok(Inserted::Duplicate {
             ticket: ticket_number(ticket)?,
@@ -168,7 +230,7 @@ fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
             row.now_ms,
             row.local_date,
             Status::Waiting.as_str(),
-            row.identity
+            row.identity.as_deref().unwrap_or_default()
         ],
     )?;
     let id = tx.last_insert_rowid();

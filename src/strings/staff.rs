@@ -69,3 +69,43 @@ mod tests {
         assert_eq!(locked_until(15, 42), "Locked until 3:42 PM");
     }
 }
+
+// Problems with the check-in database, on the staff screen and in the log.
+
+/// The database's files were replaced and every check-in was put back.
+pub fn files_recovered(what: &str) -> String {
+    format!("{what}. Every check-in was put back; check-in goes on.")
+}
+
+/// The database's files were replaced and some check-ins are only in the
+/// rescue copy.
+pub fn files_rescued(what: &str, missing: u64, copy: &str) -> String {
+    let them = if missing == 1 {
+        "1 check-in is".to_string()
+    } else {
+        format!("{missing} check-ins are")
+    };
+    format!(
+        "{what}. {them} only in the copy {copy}; check-in goes on in the database at its usual place (docs/deploy.md says how to merge them)."
+    )
+}
+
+/// The database's files were replaced and recovering failed.
+pub fn files_unrecovered(what: &str, why: &str) -> String {
+    format!("{what}; recovering failed: {why}")
+}
+
+/// A committed check-in that could not be found again after recovering.
+pub fn unconfirmed(ticket: u32) -> String {
+    format!(
+        "check-in number {ticket} could not be confirmed as saved; the patient was sent to the front desk"
+    )
+}
+
+/// Settings edited in kiosk.toml that wait for a restart.
+pub fn needs_restart(names: &[&str]) -> String {
+    format!(
+        "kiosk.toml changed {}: restart the kiosk to use the new value (until then it keeps the old one)",
+        names.join(", ")
+    )
+}

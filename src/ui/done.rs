@@ -28,10 +28,7 @@ pub fn render(outcome: &Outcome, area: Rect, buf: &mut Buffer) {
         Outcome::CheckedIn { first_name, ticket } => {
             (strings::checked_in(first_name.as_deref()), Some(*ticket))
         }
-        Outcome::Already { first_name, ticket } => (
-            strings::already_checked_in(first_name.as_deref()),
-            Some(*ticket),
-        ),
+        Outcome::MaybeListed => (strings::MAYBE_LISTED.to_string(), None),
         Outcome::Failed => (strings::SEE_DESK_SORRY.to_string(), None),
     };
     let big = ticket.filter(|_| area.height >= 16 && area.width >= 40);

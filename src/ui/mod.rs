@@ -158,6 +158,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let note = if app.dev {
         strings::DEV_MODE
+    } else if app.config.demo {
+        strings::DEMO_MODE
     } else {
         strings::FOOTER_SHORT
     };
@@ -183,7 +185,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         height: 1,
         ..area
     };
-    let note_style = if app.dev {
+    let note_style = if app.dev || app.config.demo {
         theme::warning()
     } else {
         theme::muted()

@@ -60,6 +60,10 @@ fn problem_lines(app: &App) -> Vec<Line<'static>> {
     for text in [&p.store, &p.log].into_iter().flatten() {
         lines.push(Line::styled(text.clone(), theme::warning()));
     }
+    if !p.restart.is_empty() {
+        let text = strings::staff::needs_restart(&p.restart);
+        lines.push(Line::styled(text, theme::warning()));
+    }
     if lines.is_empty() {
         lines.push(Line::styled(strings::STAFF_NO_PROBLEMS, theme::muted()));
     }

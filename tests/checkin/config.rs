@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use kiosk::checkin::{FieldKind, FieldSpec};
-use kiosk::config::{CheckinSettings, Config};
+use kiosk::config::{CheckinSettings, Config, DuplicateKey};
 use kiosk::diagnostic::render_all;
 
 const CLINIC: &str = "[clinic]\nname = \"Lakewood Acupuncture\"\ntimezone = \"America/Denver\"\n\n";
@@ -40,6 +40,11 @@ fn defaults_without_a_checkin_table() {
         open_before: Duration::from_secs(15 * 60),
         idle_timeout: Duration::from_secs(60),
         duplicate_window: Duration::from_secs(120 * 60),
+        duplicate_key: DuplicateKey::Fields(vec![
+            "first_name".into(),
+            "last_name".into(),
+            "date_of_birth".into(),
+        ]),
     };
     assert_eq!(settings(""), Some(want.clone()));
     assert_eq!(settings("[checkin]\n"), Some(want));
@@ -93,6 +98,7 @@ choices = [" New   patient ", "Returning patient"]
         open_before: Duration::MAX,
         idle_timeout: Duration::MAX,
         duplicate_window: Duration::MAX,
+        duplicate_key: DuplicateKey::Off,
     });
     assert_eq!(s.open_before, Duration::ZERO);
     assert_eq!(s.idle_timeout, Duration::from_secs(600));
@@ -498,4 +504,83 @@ fn the_commented_example_matches_the_defaults() {
     let mut want = FieldSpec::defaults();
     want.push(visit);
     assert_eq!(fields, want);
+}
+
+const PHONE_AND_VISIT: &str = r#"[[checkin.fields]]
+key = "phone"
+label = "Phone"
+kind = "phone"
+
+[[checkin.fields]]
+key = "visit"
+label = "Visit type"
+kind = "choice"
+choices = ["New patient", "Returning patient"]
+"#;
+
+const NAMES_AND_PHONE: &str = r#"[[checkin.fields]]
+key = "first_name"
+label = "First name"
+kind = "text"
+
+[[checkin.fields]]
+key = "last_name"
+label = "Last name"
+kind = "text"
+
+[[checkin.fields]]
+key = "phone"
+label = "Phone"
+kind = "phone"
+"#;
+
+#[test]
+fn the_duplicate_key_defaults_to_names_and_birth_date_only_when_all_are_asked() {
+    let key = |fields: &str| settings(&format!("[checkin]\n{fields}")).map(|s| s.duplicate_key);
+    // Neither a phone and a visit type, nor a name without a birth date,
+    // tells two patients apart: detection is off, never a guess.
+    assert_eq!(
+        key(PHONE_AND_VISIT),
+        Some(DuplicateKey::NoIdentifyingFields)
+    );
+    assert_eq!(
+        key(NAMES_AND_PHONE),
+        Some(DuplicateKey::NoIdentifyingFields)
+    );
+}
+
+#[test]
+fn the_duplicate_key_names_configured_fields() {
+    let toml = format!("[checkin]\nduplicate_key = [\"last_name\", \"phone\"]\n{NAMES_AND_PHONE}");
+    assert_eq!(
+        settings(&toml).map(|s| s.duplicate_key),
+        Some(DuplicateKey::Fields(vec![
+            "last_name".into(),
+            "phone".into()
+        ]))
+    );
+    let off = format!("[checkin]\nduplicate_key = []\n{PHONE_AND_VISIT}");
+    assert_eq!(
+        settings(&off).map(|s| s.duplicate_key),
+        Some(DuplicateKey::Off)
+    );
+    let wrong =
+        format!("[checkin]\nduplicate_key = [\"phone\", \"phnoe\", \"phone\"]\n{NAMES_AND_PHONE}");
+    assert_eq!(
+        problems(&wrong),
+        r#"error: the form has no field "phnoe"
+ --> kiosk.toml:6:27
+  |
+6 | duplicate_key = ["phone", "phnoe", "phone"]
+  |                           ^^^^^^^
+  = help: did you mean "phone"? list keys of [[checkin.fields]] that together tell one patient from another, e.g. ["first_name", "last_name", "date_of_birth"], or [] to turn duplicate detection off
+
+error: "phone" is listed twice
+ --> kiosk.toml:6:36
+  |
+6 | duplicate_key = ["phone", "phnoe", "phone"]
+  |                                    ^^^^^^^
+  = help: name each field once
+"#
+    );
 }

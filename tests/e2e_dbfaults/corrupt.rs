@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use kiosk::store::{NewCheckin, Person, Store};
+use kiosk::store::{NewCheckin, Store};
 
 use crate::site::{
     AT, Site, check_in_ok, leave_staff, names, open_staff, rows_in, wait_for_slides,
@@ -49,11 +49,12 @@ fn seed(db: &Path, count: usize, minutes_before: i64) {
         let first = format!("Seed{}", char::from(b'a' + (i % 26) as u8));
         let last = format!("Person{}", "x".repeat(i / 26 + 1));
         let new = NewCheckin {
-            person: Person {
-                first_name: first.clone(),
-                last_name: last.clone(),
-                date_of_birth: NaiveDate::from_ymd_opt(1960, 5, 6).expect("a date"),
-            },
+            identity: Some(format!(
+                "{}\u{1f}{}\u{1f}{}",
+                kiosk::store::fold(&first),
+                kiosk::store::fold(&last),
+                NaiveDate::from_ymd_opt(1960, 5, 6).expect("a date")
+            )),
             fields: vec![("first_name".into(), first), ("last_name".into(), last)],
         };
         let at = start - Duration::minutes(minutes_before) + Duration::seconds(i as i64);

@@ -145,8 +145,8 @@ fn fill(path: &Path) {
 /// to read them here (SQLite would resolve `/proc/PID/root` to `/`).
 fn copy_out(inside: &Path, to: &Path) -> PathBuf {
     let db = to.join("copy.db");
-    fs::copy(inside.join("checkins.db"), &db).expect("database copied");
-    fs::copy(inside.join("checkins.db-wal"), to.join("copy.db-wal")).expect("-wal copied");
+    fs::copy(inside.join("checkins.demo.db"), &db).expect("database copied");
+    fs::copy(inside.join("checkins.demo.db-wal"), to.join("copy.db-wal")).expect("-wal copied");
     db
 }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use kiosk::store::{NewCheckin, Person, Store};
+use kiosk::store::{NewCheckin, Store};
 
 use crate::common::{PtyKiosk, framed, kiosk_bin};
 use crate::site::{
@@ -45,11 +45,12 @@ fn seed(site: &Site) {
     let mut store = Store::open(&site.database(), tz).expect("the database is created");
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339(AT).expect("AT").into();
     let new = NewCheckin {
-        person: Person {
-            first_name: "Old".into(),
-            last_name: "Timer".into(),
-            date_of_birth: NaiveDate::from_ymd_opt(1950, 1, 2).expect("a date"),
-        },
+        identity: Some(format!(
+            "{}\u{1f}{}\u{1f}{}",
+            kiosk::store::fold(&"Old"),
+            kiosk::store::fold(&"Timer"),
+            NaiveDate::from_ymd_opt(1950, 1, 2).expect("a date")
+        )),
         fields: vec![
             ("first_name".into(), "Old".into()),
             ("last_name".into(), "Timer".into()),

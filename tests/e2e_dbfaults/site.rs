@@ -96,7 +96,8 @@ impl Site {
     }
 
     pub fn database(&self) -> PathBuf {
-        self.data().join("checkins.db")
+        // The kiosk runs with --at: a demonstration, on files of its own.
+        kiosk::config::demo_path(&self.data().join("checkins.db"))
     }
 
     /// `--config <kiosk.toml> run --at <AT> <extra>`.

@@ -8,8 +8,8 @@ use toml::Spanned;
 
 use super::{Checker, nearest};
 use crate::checkin::{DEFAULT_MAX_LENGTH, FieldKind, FieldSpec};
-use crate::config::CheckinSettings;
 use crate::config::raw::{RawCheckin, RawField};
+use crate::config::{CheckinSettings, DuplicateKey};
 use crate::sanitize::printable;
 
 /// Where check-ins are kept unless `database` says otherwise.
@@ -22,6 +22,7 @@ const MAX_CHOICES: usize = 9;
 /// What a date, time or phone field must allow for, spaces and
 /// punctuation included ("+1 (720) 242-9756").
 const MIN_TYPED_LENGTH: i64 = 20;
+const DUPLICATE_KEY_HELP: &str = "list keys of [[checkin.fields]] that together tell one patient from another, e.g. [\"first_name\", \"last_name\", \"date_of_birth\"], or [] to turn duplicate detection off";
 const CHOICES_HELP: &str =
     "list the answers to pick from, e.g. choices = [\"New patient\", \"Returning patient\"]";
 
@@ -56,6 +57,7 @@ impl Checker<'_> {
         let open_before = raw.open_before_minutes.as_ref();
         let idle = raw.idle_timeout_seconds.as_ref();
         let window = raw.duplicate_window_minutes.as_ref();
+        let duplicate_key = self.duplicate_key(raw.duplicate_key.as_ref(), &fields);
         CheckinSettings {
             database: base_dir.join(database),
             retention_days: u32::try_from(days).unwrap_or(30),
@@ -71,6 +73,49 @@ impl Checker<'_> {
                 0..1441,
                 "duplicate_window_minutes",
             )),
+            duplicate_key,
+        }
+    }
+
+    /// `duplicate_key`: configured field keys, each once. Left out, it is
+    /// first name, last name and date of birth when the form asks for all
+    /// three, and otherwise off (a name alone, or a phone number, is shared
+    /// by different people, and a wrong match turns a patient away).
+    fn duplicate_key(
+        &mut self,
+        raw: Option<&Spanned<Vec<Spanned<String>>>>,
+        fields: &[FieldSpec],
+    ) -> DuplicateKey {
+        let Some(list) = raw else {
+            let has = |key: &str| fields.iter().any(|f| f.key == key);
+            return if DuplicateKey::DEFAULT.iter().all(|k| has(k)) {
+                DuplicateKey::Fields(DuplicateKey::DEFAULT.map(String::from).to_vec())
+            } else {
+                DuplicateKey::NoIdentifyingFields
+            };
+        };
+        let mut keys: Vec<String> = Vec::new();
+        for item in list.get_ref() {
+            let key = item.get_ref().trim();
+            if keys.iter().any(|k| k == key) {
+                let message = format!("\"{}\" is listed twice", printable(key));
+                self.error(item.span(), message, "name each field once");
+            } else if fields.iter().any(|f| f.key == key) {
+                keys.push(key.to_string());
+            } else {
+                let known = fields.iter().map(|f| f.key.as_str());
+                let help = match nearest(key, known) {
+                    Some(best) => format!("did you mean \"{best}\"? {DUPLICATE_KEY_HELP}"),
+                    None => DUPLICATE_KEY_HELP.to_string(),
+                };
+                let message = format!("the form has no field \"{}\"", printable(key));
+                self.error(item.span(), message, &help);
+            }
+        }
+        if keys.is_empty() {
+            DuplicateKey::Off
+        } else {
+            DuplicateKey::Fields(keys)
         }
     }
 
