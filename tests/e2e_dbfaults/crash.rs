@@ -55,7 +55,8 @@ pub struct Summary {
     pub attempted: usize,
     /// "You're checked in" with a new ticket.
     pub confirmed: usize,
-    /// "You're already checked in": a retry of a check-in that was saved.
+    /// "You may already be on today's list": a retry of a check-in that
+    /// was saved.
     pub already: usize,
     pub kills: usize,
     pub kills_typing: usize,
@@ -115,16 +116,19 @@ fn moment(rng: &mut Rng) -> Moment {
     }
 }
 
-/// The result on `screen`: whether the check-in is new, and its ticket.
-fn result_on(screen: &str, first: &str) -> Option<(bool, i64)> {
-    let new = screen.contains(&format!("You're checked in, {first}."));
-    let already = screen.contains(&format!("You're already checked in, {first}."));
-    if !new && !already {
+/// The result on `screen`: whether the check-in is new, and its ticket
+/// (a repeat shows none: it never tells whoever typed the name which
+/// number that patient has).
+fn result_on(screen: &str, first: &str) -> Option<(bool, Option<i64>)> {
+    if screen.contains("You may already be on today's list.") {
+        return Some((false, None));
+    }
+    if !screen.contains(&format!("You're checked in, {first}.")) {
         return None;
     }
     let rest = screen.split("Your number is ").nth(1)?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some((new, digits.parse().ok()?))
+    Some((true, Some(digits.parse().ok()?)))
 }
 
 /// The kiosk and everything the run has learnt.
@@ -157,7 +161,18 @@ impl Run {
 
     /// Notes the result shown for `who`; a ticket shown for two patients,
     /// or a retry given someone else's ticket, is an error.
-    fn note(&mut self, who: &(String, String), new: bool, ticket: i64) -> Result<(), String> {
+    fn note(
+        &mut self,
+        who: &(String, String),
+        new: bool,
+        ticket: Option<i64>,
+    ) -> Result<(), String> {
+        let Some(ticket) = ticket else {
+            // A repeat: told to see the desk. `check` finds them stored
+            // exactly once.
+            self.summary.already += 1;
+            return Ok(());
+        };
         let how = if new {
             "as new"
         } else {
@@ -272,7 +287,8 @@ impl Run {
             .wait_for(&format!("the result for {first}"), |s| {
                 result_on(s, &first).is_some()
             });
-        let (new, ticket) = result_on(&self.kiosk.screen_text(), &first).unwrap_or((false, 0));
+        let (new, ticket) =
+            result_on(&self.kiosk.screen_text(), &first).unwrap_or((false, Some(0)));
         self.note(who, new, ticket)?;
         if kill == Some(Moment::Confirmation) {
             self.kill(who, Moment::Confirmation)?;
@@ -344,7 +360,7 @@ impl Summary {
         let lines = [
             ("check-ins attempted", self.attempted.to_string()),
             ("  confirmed with a new ticket", self.confirmed.to_string()),
-            ("  told 'already checked in'", self.already.to_string()),
+            ("  told 'may already be on the list'", self.already.to_string()),
             ("SIGKILLs", self.kills.to_string()),
             ("  while typing", self.kills_typing.to_string()),
             (
