@@ -21,8 +21,8 @@ fn new(first: &str, last: &str, phone: &str) -> NewCheckin {
     NewCheckin {
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
-            kiosk::store::fold(&first),
-            kiosk::store::fold(&last),
+            kiosk::store::fold(first),
+            kiosk::store::fold(last),
             NaiveDate::from_ymd_opt(1980, 2, 29).expect("a valid date")
         )),
         fields: vec![

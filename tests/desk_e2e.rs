@@ -39,8 +39,8 @@ fn patient() -> NewCheckin {
     NewCheckin {
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
-            kiosk::store::fold(&"李小龙"),
-            kiosk::store::fold(&"Lee"),
+            kiosk::store::fold("李小龙"),
+            kiosk::store::fold("Lee"),
             NaiveDate::from_ymd_opt(1940, 11, 27).unwrap()
         )),
         fields: vec![

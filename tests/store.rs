@@ -34,8 +34,8 @@ fn patient(first: &str, last: &str) -> NewCheckin {
     NewCheckin {
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
-            kiosk::store::fold(&first),
-            kiosk::store::fold(&last),
+            kiosk::store::fold(first),
+            kiosk::store::fold(last),
             NaiveDate::from_ymd_opt(1975, 4, 1).expect("a valid date")
         )),
         fields: vec![

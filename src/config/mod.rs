@@ -314,10 +314,8 @@ mod tests {
     }
 
     #[test]
-    fn a_demonstration_never_touches_the_real_files() {
-        let Ok(config) = parse("") else {
-            panic!("the bare config parses");
-        };
+    fn a_demonstration_never_touches_the_real_files() -> Result<(), String> {
+        let config = parse("").map_err(|e| format!("{e:?}"))?;
         let demo = config.clone().for_demonstration();
         assert!(demo.demo && !config.demo);
         assert_eq!(
@@ -333,6 +331,7 @@ mod tests {
             demo_path(Path::new("/x/lock")),
             PathBuf::from("/x/lock.demo")
         );
+        Ok(())
     }
 
     #[test]

@@ -58,18 +58,6 @@ pub fn set_pin_by_hand(file: &str, hash: &str) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tries_and_times() {
-        assert_eq!(wrong_pin(1), "Wrong PIN — 1 try left");
-        assert_eq!(wrong_pin(4), "Wrong PIN — 4 tries left");
-        assert_eq!(locked_until(15, 42), "Locked until 3:42 PM");
-    }
-}
-
 // Problems with the check-in database, on the staff screen and in the log.
 
 /// The database's files were replaced and every check-in was put back.
@@ -108,4 +96,16 @@ pub fn needs_restart(names: &[&str]) -> String {
         "kiosk.toml changed {}: restart the kiosk to use the new value (until then it keeps the old one)",
         names.join(", ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tries_and_times() {
+        assert_eq!(wrong_pin(1), "Wrong PIN — 1 try left");
+        assert_eq!(wrong_pin(4), "Wrong PIN — 4 tries left");
+        assert_eq!(locked_until(15, 42), "Locked until 3:42 PM");
+    }
 }

@@ -360,7 +360,10 @@ impl Summary {
         let lines = [
             ("check-ins attempted", self.attempted.to_string()),
             ("  confirmed with a new ticket", self.confirmed.to_string()),
-            ("  told 'may already be on the list'", self.already.to_string()),
+            (
+                "  told 'may already be on the list'",
+                self.already.to_string(),
+            ),
             ("SIGKILLs", self.kills.to_string()),
             ("  while typing", self.kills_typing.to_string()),
             (

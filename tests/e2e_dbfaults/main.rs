@@ -17,6 +17,7 @@ mod common;
 
 mod corrupt;
 mod crash;
+mod demo;
 mod full;
 mod kill;
 mod read_only;

@@ -47,8 +47,8 @@ fn seed(site: &Site) {
     let new = NewCheckin {
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
-            kiosk::store::fold(&"Old"),
-            kiosk::store::fold(&"Timer"),
+            kiosk::store::fold("Old"),
+            kiosk::store::fold("Timer"),
             NaiveDate::from_ymd_opt(1950, 1, 2).expect("a date")
         )),
         fields: vec![
