@@ -204,6 +204,42 @@ fn review_dates_that_have_passed_are_warnings() {
     assert_eq!(deck.warnings(day("2030-01-01")).len(), 2);
 }
 
+#[test]
+fn reviews_older_than_the_months_given_are_warnings() {
+    let dir = temp();
+    let d = dir.path();
+    write(
+        d,
+        "a.md",
+        "+++\ntitle = \"A\"\nreviewed = \"2025-01-31\"\n+++\n",
+    );
+    write(
+        d,
+        "b.md",
+        "+++\ntitle = \"B\"\nreviewed = \"2026-01-15\"\n+++\n",
+    );
+    write(d, "c.md", "+++\ntitle = \"C\"\n+++\n");
+    let deck = load_deck(d);
+    let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    assert!(deck.stale_reviews(day("2026-01-31"), 12).is_empty());
+    let warnings = deck.stale_reviews(day("2026-02-01"), 12);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    let text = warnings[0].to_string();
+    assert!(
+        text.starts_with(
+            "warning: health content last reviewed on 2025-01-31, more than 12 months ago\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("a.md:3:12"), "{text}");
+    // Six months: both dated slides are due; the undated one never is.
+    assert_eq!(deck.stale_reviews(day("2026-08-01"), 6).len(), 2);
+    assert_eq!(deck.stale_reviews(day("2040-01-01"), 120).len(), 2);
+    // The review_by reminders are a separate list.
+    assert!(deck.warnings(day("2040-01-01")).is_empty());
+}
+
 fn bundled_config() -> Config {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     match Config::load(&root.join("kiosk.toml")) {
