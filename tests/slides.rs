@@ -248,6 +248,22 @@ fn bundled_config() -> Config {
     }
 }
 
+/// The bundled `kiosk.toml` with the closures of
+/// `tests/fixtures/closures.toml` (Thanksgiving, Christmas, New Year's Day).
+fn bundled_config_with_closures() -> Config {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| fs::read_to_string(root.join(p)).unwrap_or_default();
+    let text = format!(
+        "{}\n{}",
+        read("kiosk.toml"),
+        read("tests/fixtures/closures.toml")
+    );
+    match Config::parse(Path::new("kiosk.toml"), &text, root) {
+        Ok(config) => config,
+        Err(e) => unreachable!("the bundled kiosk.toml with closures does not load:\n{e:?}"),
+    }
+}
+
 #[test]
 fn the_bundled_deck_loads_cleanly_and_renders() {
     let config = bundled_config();
@@ -271,7 +287,7 @@ fn the_bundled_deck_loads_cleanly_and_renders() {
 
 #[test]
 fn the_visit_us_slide_fills_in_the_clinic() {
-    let config = bundled_config();
+    let config = bundled_config_with_closures();
     let deck = load_deck(&config.kiosk.content_dir);
     let now: DateTime<Utc> = "2026-11-21T22:00:00Z".parse().unwrap_or_default();
     let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
