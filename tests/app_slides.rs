@@ -57,6 +57,15 @@ fn bundled() -> Config {
         .unwrap_or_else(|problems| panic!("the bundled kiosk.toml is invalid: {problems:#?}"))
 }
 
+/// The bundled `kiosk.toml` with the closures of
+/// `tests/fixtures/closures.toml` (Thanksgiving, Christmas, New Year's Day).
+fn bundled_with_closures() -> Config {
+    let closures = fs::read_to_string(manifest_dir().join("tests/fixtures/closures.toml")).unwrap();
+    let text = format!("{}\n{closures}", bundled_text());
+    Config::parse(Path::new("kiosk.toml"), &text, manifest_dir())
+        .unwrap_or_else(|problems| panic!("the closures fixture is invalid: {problems:#?}"))
+}
+
 /// A slide folder in a temporary directory.
 struct Content {
     dir: TempDir,
@@ -99,7 +108,10 @@ fn slide(title: &str, front: &str, body: &str) -> String {
 /// The app as the runtime builds it, reading `content`, at `time`, on an
 /// 80x24 screen.
 fn app_with(content: &Content, time: DateTime<Utc>) -> App {
-    let mut config = bundled();
+    app_with_config(bundled(), content, time)
+}
+
+fn app_with_config(mut config: Config, content: &Content, time: DateTime<Utc>) -> App {
     config.kiosk.content_dir = content.path().to_path_buf();
     App::new(config, time, false)
         .with_deck(content.deck())
@@ -614,7 +626,8 @@ fn only_slides_inside_their_window_are_shown() {
         ("11-23T13:00", "after lunch", "any mondays"),
         ("11-23T18:00", "closing time", "any closed mondays"),
         ("11-24T12:30", "Tuesday lunch", "any lunch open-lunch"),
-        // Thanksgiving, a closure in kiosk.toml: lunch time, but closed.
+        // Thanksgiving, a closure in tests/fixtures/closures.toml: lunch
+        // time, but closed.
         ("11-26T12:30", "closure", "any closed lunch"),
         // Friday night 22:00 to Saturday 2:00, across midnight.
         ("11-27T21:59", "Friday evening", "any closed"),
@@ -629,7 +642,7 @@ fn only_slides_inside_their_window_are_shown() {
     ];
     for (time, what, expected) in cases {
         let time = format!("2026-{time}:00-07:00");
-        let app = app_with(&content, at(&time));
+        let app = app_with_config(bundled_with_closures(), &content, at(&time));
         let shown: Vec<String> = round(&app)
             .into_iter()
             .map(|f| f[4..f.len() - 3].to_string())
@@ -637,7 +650,11 @@ fn only_slides_inside_their_window_are_shown() {
         assert_eq!(shown.join(" "), expected, "{what} ({time})");
     }
     // The day after `until`: Christmas Day, a closure.
-    let app = app_with(&content, at("2026-12-25T10:00:00-07:00"));
+    let app = app_with_config(
+        bundled_with_closures(),
+        &content,
+        at("2026-12-25T10:00:00-07:00"),
+    );
     assert_eq!(round(&app), ["010-any.md", "020-closed.md"]);
 }
 

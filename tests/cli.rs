@@ -796,7 +796,7 @@ fn the_bundled_config_and_content_check_clean() {
         .any_stdout()
         .run();
     assert!(
-        out.stdout.ends_with("Slides: 24 in content, all fine.\n"),
+        out.stdout.ends_with("Slides: 20 in content, all fine.\n"),
         "{}",
         out.stdout
     );
@@ -813,7 +813,7 @@ fn a_broken_slide_is_located_and_fails_check() {
         .stderr(
             "error: unknown setting duraton\n \
              --> content/020-bad.md:3:1\n  |\n3 | duraton = 20\n  | ^^^^^^^\n  \
-             = help: did you mean duration? A slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by and qr\n\n\
+             = help: did you mean duration? A slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by, reviewed and qr\n\n\
              1 slide problem found; those slides are not shown until fixed.\n",
         )
         .status(INVALID)
@@ -844,6 +844,69 @@ fn a_slide_past_its_review_date_warns_but_passes() {
             .ends_with("Slides: 1 in content, 0 with errors, 1 warning.\n"),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn a_slide_reviewed_too_long_ago_warns_naming_the_file_but_passes() {
+    // On Monday 2026-11-23, 2025-11-22 is more than 12 months ago and
+    // 2025-11-23 exactly 12: only the first warns.
+    let old =
+        "+++\ntitle = \"Old\"\nsources = [\"BMJ, 2005\"]\nreviewed = \"2025-11-22\"\n+++\nText.\n";
+    let fresh = "+++\ntitle = \"Fresh\"\nsources = [\"BMJ, 2005\"]\nreviewed = \"2025-11-23\"\n+++\nText.\n";
+    let out = Test::new()
+        .config(MINIMAL)
+        .write("content/010-old.md", old)
+        .write("content/020-fresh.md", fresh)
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .stderr(
+            "warning: health content last reviewed on 2025-11-22, more than 12 months ago\n \
+             --> content/010-old.md:4:12\n  |\n4 | reviewed = \"2025-11-22\"\n  |            ^^^^^^^^^^^^\n  \
+             = help: check this slide against the studies in its sources, then set reviewed to the date you did (review_after_months in kiosk.toml sets how long a review lasts)\n",
+        )
+        .status(0)
+        .run();
+    assert!(
+        out.stdout
+            .ends_with("Slides: 2 in content, 0 with errors, 1 warning.\n"),
+        "{}",
+        out.stdout
+    );
+
+    // review_after_months in kiosk.toml sets the time: 24 months, no warning...
+    let out = Test::new()
+        .config(&format!("{MINIMAL}[kiosk]\nreview_after_months = 24\n"))
+        .write("content/010-old.md", old)
+        .write("content/020-fresh.md", fresh)
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .run();
+    assert!(
+        out.stdout.ends_with("Slides: 2 in content, all fine.\n"),
+        "{}",
+        out.stdout
+    );
+    // ...6 months, both.
+    let out = Test::new()
+        .config(&format!("{MINIMAL}[kiosk]\nreview_after_months = 6\n"))
+        .write("content/010-old.md", old)
+        .write("content/020-fresh.md", fresh)
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .any_stderr()
+        .status(0)
+        .run();
+    assert_eq!(
+        out.stderr.matches("more than 6 months ago").count(),
+        2,
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(" --> content/020-fresh.md:4:12\n"),
+        "{}",
+        out.stderr
     );
 }
 

@@ -16,10 +16,32 @@ use ratatui::backend::TestBackend;
 
 /// The bundled `kiosk.toml`, checked.
 fn bundled() -> Config {
+    parse_bundled("")
+}
+
+/// The bundled `kiosk.toml` with the closures of
+/// `tests/fixtures/closures.toml` (Thanksgiving, Christmas, New Year's Day).
+fn bundled_with_closures() -> Config {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let closures = std::fs::read_to_string(dir.join("tests/fixtures/closures.toml")).unwrap();
+    parse_bundled(&closures)
+}
+
+fn parse_bundled(extra: &str) -> Config {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(dir.join("kiosk.toml")).unwrap();
-    Config::parse(Path::new("kiosk.toml"), &text, dir)
+    Config::parse(Path::new("kiosk.toml"), &format!("{text}\n{extra}"), dir)
         .unwrap_or_else(|problems| panic!("the bundled kiosk.toml is invalid: {problems:#?}"))
+}
+
+/// The configuration a moment is drawn with: the closure day needs its
+/// closure, the others show the bundled file as shipped.
+fn config_for(moment: &str) -> Config {
+    if moment == "closure_day" {
+        bundled_with_closures()
+    } else {
+        bundled()
+    }
 }
 
 fn at(rfc3339: &str) -> DateTime<Utc> {
@@ -34,7 +56,7 @@ const MOMENTS: [(&str, &str, bool); 5] = [
     ("closing_soon", "2026-11-23T17:45:00-07:00", false),
     // Sunday, closed all day.
     ("closed", "2026-11-22T12:00:00-07:00", false),
-    // Thanksgiving Day, a closure.
+    // Thanksgiving Day, a closure (from tests/fixtures/closures.toml).
     ("closure_day", "2026-11-26T10:00:00-07:00", false),
     // Monday morning in development mode.
     ("dev_mode", "2026-11-23T10:42:00-07:00", true),
@@ -56,7 +78,7 @@ fn snapshot(moment: &str) {
         .copied()
         .find(|(name, _, _)| *name == moment)
         .unwrap();
-    let app = App::new(bundled(), at(time), dev);
+    let app = App::new(config_for(moment), at(time), dev);
     for (width, height) in SIZES {
         let terminal = draw(&app, width, height);
         let name = format!("{moment}_{width}x{height}");
@@ -106,10 +128,9 @@ fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
 
 #[test]
 fn every_size_draws_without_panicking() {
-    let config = bundled();
     let apps: Vec<App> = MOMENTS
         .iter()
-        .map(|(_, time, dev)| App::new(config.clone(), at(time), *dev))
+        .map(|(name, time, dev)| App::new(config_for(name), at(time), *dev))
         .collect();
     let mut sizes: Vec<(u16, u16)> = (0..=40)
         .flat_map(|w| (0..=15).map(move |h| (w, h)))
@@ -178,7 +199,7 @@ fn the_status_is_in_words_at_every_snapshot_size() {
     ];
     for ((name, time, dev), (expected_name, word)) in MOMENTS.iter().zip(expect) {
         assert_eq!(*name, expected_name);
-        let app = App::new(bundled(), at(time), *dev);
+        let app = App::new(config_for(name), at(time), *dev);
         for (w, h) in [(80, 24), (120, 40)] {
             let text = rows(&draw(&app, w, h)).join("\n");
             assert!(

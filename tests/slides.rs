@@ -204,11 +204,63 @@ fn review_dates_that_have_passed_are_warnings() {
     assert_eq!(deck.warnings(day("2030-01-01")).len(), 2);
 }
 
+#[test]
+fn reviews_older_than_the_months_given_are_warnings() {
+    let dir = temp();
+    let d = dir.path();
+    write(
+        d,
+        "a.md",
+        "+++\ntitle = \"A\"\nreviewed = \"2025-01-31\"\n+++\n",
+    );
+    write(
+        d,
+        "b.md",
+        "+++\ntitle = \"B\"\nreviewed = \"2026-01-15\"\n+++\n",
+    );
+    write(d, "c.md", "+++\ntitle = \"C\"\n+++\n");
+    let deck = load_deck(d);
+    let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    assert!(deck.stale_reviews(day("2026-01-31"), 12).is_empty());
+    let warnings = deck.stale_reviews(day("2026-02-01"), 12);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    let text = warnings[0].to_string();
+    assert!(
+        text.starts_with(
+            "warning: health content last reviewed on 2025-01-31, more than 12 months ago\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("a.md:3:12"), "{text}");
+    // Six months: both dated slides are due; the undated one never is.
+    assert_eq!(deck.stale_reviews(day("2026-08-01"), 6).len(), 2);
+    assert_eq!(deck.stale_reviews(day("2040-01-01"), 120).len(), 2);
+    // The review_by reminders are a separate list.
+    assert!(deck.warnings(day("2040-01-01")).is_empty());
+}
+
 fn bundled_config() -> Config {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     match Config::load(&root.join("kiosk.toml")) {
         Ok(config) => config,
         Err(e) => unreachable!("the bundled kiosk.toml does not load:\n{e}"),
+    }
+}
+
+/// The bundled `kiosk.toml` with the closures of
+/// `tests/fixtures/closures.toml` (Thanksgiving, Christmas, New Year's Day).
+fn bundled_config_with_closures() -> Config {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| fs::read_to_string(root.join(p)).unwrap_or_default();
+    let text = format!(
+        "{}\n{}",
+        read("kiosk.toml"),
+        read("tests/fixtures/closures.toml")
+    );
+    match Config::parse(Path::new("kiosk.toml"), &text, root) {
+        Ok(config) => config,
+        Err(e) => unreachable!("the bundled kiosk.toml with closures does not load:\n{e:?}"),
     }
 }
 
@@ -235,7 +287,7 @@ fn the_bundled_deck_loads_cleanly_and_renders() {
 
 #[test]
 fn the_visit_us_slide_fills_in_the_clinic() {
-    let config = bundled_config();
+    let config = bundled_config_with_closures();
     let deck = load_deck(&config.kiosk.content_dir);
     let now: DateTime<Utc> = "2026-11-21T22:00:00Z".parse().unwrap_or_default();
     let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);

@@ -28,6 +28,7 @@ pub fn check(config: &Config, at: DateTime<Utc>) -> CheckReport {
     let deck = load_deck(&config.kiosk.content_dir);
     let today = config.schedule.wall_at(at).date();
     let mut warnings = deck.warnings(today);
+    warnings.extend(deck.stale_reviews(today, config.kiosk.review_after_months));
     warnings.extend(long_slides(config, &deck, at));
     let mut summary = config_summary(config, at);
     let folder = config.kiosk.content_dir.display();

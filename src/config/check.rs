@@ -174,6 +174,12 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         0..721,
         "closing_soon_minutes",
     );
+    let review = c.integer(
+        k.review_after_months.as_ref(),
+        12,
+        1..121,
+        "review_after_months",
+    );
     let path = |value: &Option<Spanned<String>>, default: &str| {
         let text = value.as_ref().map_or(default, |v| v.get_ref().trim());
         base_dir.join(if text.is_empty() { default } else { text })
@@ -183,6 +189,7 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         log_dir: path(&k.log_dir, "data/logs"),
         heartbeat: path(&k.heartbeat_file, "data/heartbeat"),
         now_serving: k.now_serving.unwrap_or(false),
+        review_after_months: u32::try_from(review).unwrap_or(12),
         slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
         closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),
     }

@@ -37,6 +37,9 @@ pub struct KioskSettings {
     pub heartbeat: PathBuf,
     /// Show the ticket number most recently called (never a name).
     pub now_serving: bool,
+    /// `kiosk check` warns about a slide whose `reviewed` date is more than
+    /// this many months ago.
+    pub review_after_months: u32,
 }
 
 /// Where check-ins are kept, and for how long.
@@ -341,6 +344,22 @@ mod tests {
                 .map(|c| c.checkin);
         let stored = config.map(|c| (c.database, c.retention_days));
         assert_eq!(stored, Ok((PathBuf::from("/var/lib/kiosk/c.db"), 3650)));
+    }
+
+    #[test]
+    fn review_after_months_defaults_to_a_year_and_is_checked() {
+        let months = |extra: &str| parse(extra).map(|c| c.kiosk.review_after_months);
+        assert_eq!(months(""), Ok(12));
+        assert_eq!(months("[kiosk]\nreview_after_months = 1\n"), Ok(1));
+        assert_eq!(months("[kiosk]\nreview_after_months = 120\n"), Ok(120));
+        assert_eq!(
+            messages("[kiosk]\nreview_after_months = 0\n"),
+            ["5:23 review_after_months must be from 1 to 120, not 0"]
+        );
+        assert_eq!(
+            messages("[kiosk]\nreview_after_months = 121\n"),
+            ["5:23 review_after_months must be from 1 to 120, not 121"]
+        );
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub struct RawKiosk {
     pub log_dir: Option<Spanned<String>>,
     pub heartbeat_file: Option<Spanned<String>>,
     pub now_serving: Option<bool>,
+    pub review_after_months: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

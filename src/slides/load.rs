@@ -31,6 +31,15 @@ impl Deck {
             .map(|r| r.warning.clone())
             .collect()
     }
+
+    /// A warning for each slide whose `reviewed` date is more than
+    /// `months` months before `today`.
+    pub fn stale_reviews(&self, today: NaiveDate, months: u32) -> Vec<Diagnostic> {
+        self.slides
+            .iter()
+            .filter_map(|s| s.reviewed.as_ref()?.stale(today, months))
+            .collect()
+    }
 }
 
 /// The names of the slide files in `dir`: those ending in `.md` and not

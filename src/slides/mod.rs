@@ -18,7 +18,7 @@ mod wrap;
 
 use std::time::Duration;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::diagnostic::Diagnostic;
 
@@ -48,6 +48,8 @@ pub struct Slide {
     pub sources: Vec<String>,
     /// The date after which the health content should be checked again.
     pub review_by: Option<ReviewBy>,
+    /// The date the health content was last checked against its sources.
+    pub reviewed: Option<Reviewed>,
     /// Text or a URL (e.g. `tel:+17202429756`) to draw as a QR code.
     pub qr: Option<String>,
     /// The Markdown body with placeholders such as `{{phone}}` still in it;
@@ -62,6 +64,48 @@ pub struct ReviewBy {
     pub date: NaiveDate,
     /// "health content due for review since …", located at the value.
     pub warning: Diagnostic,
+}
+
+/// A slide's `reviewed` date: when someone last checked its health content
+/// against the studies it cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reviewed {
+    pub date: NaiveDate,
+    /// Where the date is written, for the warning when it is too old.
+    at: Diagnostic,
+}
+
+impl Reviewed {
+    pub(crate) fn new(date: NaiveDate, at: Diagnostic) -> Self {
+        Self { date, at }
+    }
+
+    /// The last day the review counts: `months` months after it was done
+    /// (the end of the month when that month is shorter).
+    pub fn valid_until(&self, months: u32) -> NaiveDate {
+        self.date
+            .checked_add_months(Months::new(months))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// A warning, located at the date, when on `today` the review is more
+    /// than `months` months old.
+    pub fn stale(&self, today: NaiveDate, months: u32) -> Option<Diagnostic> {
+        if today <= self.valid_until(months) {
+            return None;
+        }
+        let mut warning = self.at.clone().warning();
+        warning.message = format!(
+            "health content last reviewed on {}, more than {months} month{} ago",
+            self.date,
+            if months == 1 { "" } else { "s" }
+        );
+        warning.help = Some(
+            "check this slide against the studies in its sources, then set reviewed to the date you did (review_after_months in kiosk.toml sets how long a review lasts)"
+                .to_string(),
+        );
+        Some(warning)
+    }
 }
 
 impl Slide {

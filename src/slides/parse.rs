@@ -11,7 +11,7 @@ use super::front::{Parts, split};
 use super::toml_error::toml_problem;
 use super::vars::{PLACEHOLDERS, find_placeholders};
 use super::window::{When, Window};
-use super::{ReviewBy, Slide};
+use super::{ReviewBy, Reviewed, Slide};
 use crate::diagnostic::{Diagnostic, nearest, quote_len};
 use crate::hours::{TimeRange, parse_ranges};
 use crate::sanitize::printable;
@@ -30,6 +30,7 @@ struct RawSlide {
     when: Option<Spanned<String>>,
     sources: Option<Vec<Spanned<String>>>,
     review_by: Option<Spanned<String>>,
+    reviewed: Option<Spanned<String>>,
     qr: Option<Spanned<String>>,
 }
 
@@ -269,6 +270,10 @@ fn build(c: &mut Checker<'_>, raw: RawSlide, parts: &Parts<'_>, file: &str) -> S
         let warning = c.at(v.span(), message).with_help(help).warning();
         Some(ReviewBy { date, warning })
     });
+    let reviewed = raw.reviewed.as_ref().and_then(|v| {
+        let date = c.date(v)?;
+        Some(Reviewed::new(date, c.at(v.span(), "")))
+    });
     Slide {
         file: printable(file),
         title,
@@ -278,6 +283,7 @@ fn build(c: &mut Checker<'_>, raw: RawSlide, parts: &Parts<'_>, file: &str) -> S
         when: c.when(raw.when.as_ref()),
         sources: sources(c, raw.sources.as_deref().unwrap_or_default()),
         review_by,
+        reviewed,
         qr: raw.qr.as_ref().and_then(|q| qr(c, q)),
         body: printable_lines(parts.body),
     }

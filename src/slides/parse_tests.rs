@@ -70,10 +70,10 @@ fn defaults() {
 fn unknown_setting_suggests_the_nearest() {
     assert_eq!(
         errors("+++\ntitel = \"A\"\n+++\nHi\n"),
-        "error: unknown setting titel\n --> content/s.md:2:1\n  |\n2 | titel = \"A\"\n  | ^^^^^\n  = help: did you mean title? A slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by and qr\n"
+        "error: unknown setting titel\n --> content/s.md:2:1\n  |\n2 | titel = \"A\"\n  | ^^^^^\n  = help: did you mean title? A slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by, reviewed and qr\n"
     );
     assert!(errors("+++\ntitle = \"A\"\ncolour = 1\n+++\n").contains(
-        "  = help: a slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by and qr\n"
+        "  = help: a slide's settings are title, duration, enabled, days, time, from, until, when, sources, review_by, reviewed and qr\n"
     ));
 }
 
@@ -119,6 +119,72 @@ fn bad_dates() {
         errors("+++\ntitle = \"A\"\nreview_by = \"soon\"\n+++\n")
             .starts_with("error: \"soon\" is not a date\n --> content/s.md:3:13\n")
     );
+}
+
+#[test]
+fn a_review_lasts_the_months_given_then_warns_at_the_date() {
+    let src = "+++\ntitle = \"A\"\nreviewed = \"2025-11-23\"\n+++\n";
+    let Some(reviewed) = slide(src).and_then(|s| s.reviewed) else {
+        unreachable!("{}", errors(src))
+    };
+    let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    assert_eq!(reviewed.date, day("2025-11-23"));
+    assert_eq!(reviewed.valid_until(12), day("2026-11-23"));
+    assert_eq!(
+        reviewed.stale(day("2025-11-23"), 12),
+        None,
+        "the day itself"
+    );
+    assert_eq!(
+        reviewed.stale(day("2026-11-23"), 12),
+        None,
+        "12 months to the day"
+    );
+    let Some(warning) = reviewed.stale(day("2026-11-24"), 12) else {
+        unreachable!("a day more than 12 months later")
+    };
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(
+        warning.to_string(),
+        "warning: health content last reviewed on 2025-11-23, more than 12 months ago\n --> content/s.md:3:12\n  |\n3 | reviewed = \"2025-11-23\"\n  |            ^^^^^^^^^^^^\n  = help: check this slide against the studies in its sources, then set reviewed to the date you did (review_after_months in kiosk.toml sets how long a review lasts)\n"
+    );
+    // A shorter time warns sooner, and one month is singular.
+    assert_eq!(reviewed.stale(day("2026-05-23"), 6), None);
+    assert!(reviewed.stale(day("2026-05-24"), 6).is_some());
+    let one = reviewed.stale(day("2025-12-24"), 1).map(|w| w.message);
+    assert_eq!(
+        one.as_deref(),
+        Some("health content last reviewed on 2025-11-23, more than 1 month ago")
+    );
+}
+
+#[test]
+fn a_review_at_the_end_of_a_long_month_lasts_to_the_end_of_a_short_one() {
+    let src = "+++\ntitle = \"A\"\nreviewed = \"2026-01-31\"\n+++\n";
+    let Some(reviewed) = slide(src).and_then(|s| s.reviewed) else {
+        unreachable!("{}", errors(src))
+    };
+    let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    assert_eq!(reviewed.valid_until(1), day("2026-02-28"));
+    assert_eq!(reviewed.stale(day("2026-02-28"), 1), None);
+    assert!(reviewed.stale(day("2026-03-01"), 1).is_some());
+}
+
+#[test]
+fn reviewed_must_be_a_quoted_date() {
+    assert_eq!(
+        errors("+++\ntitle = \"A\"\nreviewed = \"last week\"\n+++\n"),
+        "error: \"last week\" is not a date\n --> content/s.md:3:12\n  |\n3 | reviewed = \"last week\"\n  |            ^^^^^^^^^^^\n  = help: write dates as \"YYYY-MM-DD\" in quotes, e.g. \"2026-12-25\"\n"
+    );
+    assert!(
+        errors("+++\ntitle = \"A\"\nreviewed = 2026-02-03\n+++\n").starts_with(
+            "error: the date 2026-02-03 needs double quotes\n --> content/s.md:3:12\n"
+        )
+    );
+    let Some(s) = slide("+++\ntitle = \"A\"\n+++\n") else {
+        unreachable!("a title is enough")
+    };
+    assert!(s.reviewed.is_none());
 }
 
 #[test]

@@ -21,8 +21,7 @@ pub(super) fn toml_problem(
     let d = |m: String| Diagnostic::new(label, source, span.clone(), printable(&m));
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or_default();
-        let keys =
-            "title, duration, enabled, days, time, from, until, when, sources, review_by and qr";
+        let keys = "title, duration, enabled, days, time, from, until, when, sources, review_by, reviewed and qr";
         let all = keys.replace(" and", ",");
         let help = match nearest(name, all.split(", ")) {
             Some(best) => format!("did you mean {best}? A slide's settings are {keys}"),

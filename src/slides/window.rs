@@ -113,6 +113,7 @@ mod tests {
             when,
             sources: Vec::new(),
             review_by: None,
+            reviewed: None,
             qr: None,
             body: String::new(),
         }
