@@ -61,6 +61,13 @@ pub enum Msg {
         change: Change,
         result: Result<bool, String>,
     },
+    /// `kiosk.toml` was read again: the clinic's name and time zone to use
+    /// from now on, and the settings that wait for a restart.
+    Settings {
+        clinic: String,
+        tz: Tz,
+        restart: Vec<&'static str>,
+    },
     /// Quit (a signal, or the terminal went away).
     Shutdown,
 }
@@ -221,6 +228,18 @@ impl Desk {
             }
             Msg::Saved { change, result } => {
                 self.saved(change, result);
+                Outcome::redraw(true)
+            }
+            Msg::Settings {
+                clinic,
+                tz,
+                restart,
+            } => {
+                self.clinic = clinic;
+                self.tz = tz;
+                if !restart.is_empty() {
+                    self.warn(strings::staff::needs_restart(&restart));
+                }
                 Outcome::redraw(true)
             }
             Msg::Shutdown => {

@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -49,6 +49,8 @@ pub fn run(config: &Config, store: Store, clock: Clock) -> io::Result<()> {
         stamp: None,
         day: NaiveDate::MIN,
         next_poll: Instant::now() + POLL_EVERY,
+        config: config.clone(),
+        config_stamp: file_stamp(&config.path),
     };
     let result = event_loop(&mut terminal, desk, &mut shell, &rx);
     ratatui::restore();
@@ -131,6 +133,10 @@ struct Shell {
     /// The clinic-zone day last listed.
     day: NaiveDate,
     next_poll: Instant,
+    /// The settings in use, and the size and time of `kiosk.toml` when
+    /// they were read.
+    config: Config,
+    config_stamp: Option<(u64, Option<SystemTime>)>,
 }
 
 impl Shell {
@@ -138,6 +144,9 @@ impl Shell {
     /// otherwise nothing.
     fn poll(&mut self) -> Option<Msg> {
         self.next_poll = Instant::now() + POLL_EVERY;
+        if let Some(settings) = self.reload_settings() {
+            return Some(settings);
+        }
         let stamp = self.store.change_stamp().ok();
         let day = self.clock.now().with_timezone(&self.tz).date_naive();
         if stamp.is_some() && stamp == self.stamp && day == self.day {
@@ -161,11 +170,39 @@ impl Shell {
         }
     }
 
+    /// `kiosk.toml` again, when it changed and reads cleanly: the time zone
+    /// and name apply at once (to the list too: the day is read again);
+    /// the database stays the one opened at start.
+    fn reload_settings(&mut self) -> Option<Msg> {
+        let stamp = file_stamp(&self.config.path);
+        if stamp == self.config_stamp {
+            return None;
+        }
+        self.config_stamp = stamp;
+        let mut new = Config::load(&self.config.path).ok()?;
+        let restart = self.config.keep_for_restart(&mut new);
+        self.tz = new.schedule.tz;
+        self.stamp = None;
+        let msg = Msg::Settings {
+            clinic: new.clinic.name.clone(),
+            tz: new.schedule.tz,
+            restart,
+        };
+        self.config = new;
+        Some(msg)
+    }
+
     fn save(&mut self, change: &Change) -> Result<bool, String> {
         self.store
             .set_status_if(change.id, change.expected, change.new)
             .map_err(|e| e.to_string())
     }
+}
+
+/// The size and modification time of a file, to notice it was saved.
+fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 fn listen_for_input(tx: Sender<Msg>) {

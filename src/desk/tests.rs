@@ -304,3 +304,21 @@ fn the_pin_hook_follows_the_setting() {
     config.desk.desk_pin = true;
     assert!(require_pin(&config));
 }
+
+#[test]
+fn new_settings_apply_to_the_desk_and_restart_ones_are_reported() {
+    let mut desk = Desk::new(&config(), at("10:42"));
+    let outcome = desk.update(Msg::Settings {
+        clinic: "Lakewood Acupuncture West".into(),
+        tz: chrono_tz::America::Phoenix,
+        restart: vec!["database"],
+    });
+    assert!(outcome.redraw);
+    assert_eq!(desk.tz, chrono_tz::America::Phoenix);
+    assert_eq!(desk.clinic, "Lakewood Acupuncture West");
+    let notice = desk.notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(
+        notice.contains("database") && notice.contains("restart"),
+        "{notice}"
+    );
+}
