@@ -171,7 +171,7 @@ impl fmt::Display for StoreError {
             ),
             Self::FilesReplaced { what, .. } => write!(
                 f,
-                "{what} while the kiosk had {file} open; check-ins are no longer confirmed from that copy: never delete or replace the check-in database's files while the kiosk runs"
+                "{what} while the kiosk had {file} open (never delete, move or replace the check-in database's files while the kiosk runs)"
             ),
             Self::Other { detail, .. } => {
                 write!(f, "the check-in database {file} failed: {detail}")
