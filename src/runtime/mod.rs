@@ -29,7 +29,7 @@ use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::slides::load_deck;
-use crate::staff::lockfile;
+use crate::staff::{SharedLock, verify};
 
 /// A little past each wake-up time, so a tick never lands just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(2);
@@ -62,11 +62,8 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             .with_deck(deck)
             .with_size(size.width, size.height);
         app.problems.store = keeper.problem();
-        let lock = lockfile::load(&app.config.staff.lock_file, app.now);
-        if let Some(problem) = lock.problem {
-            tracing::warn!("staff lock file: {problem:?}");
-        }
-        app.lockout = lock.lockout;
+        let mut lock = SharedLock::default();
+        app.lockout = lock.read(&app.config.staff.lock_file, app.now);
         app.problems.log = log_problem;
         let mut heartbeat = log::Heartbeat::new(&app.config.kiosk.heartbeat);
         heartbeat.beat(options.clock.now());
@@ -79,6 +76,7 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             watch,
             keeper,
             heartbeat,
+            lock,
         };
         event_loop(&mut terminal, app, io)
     });
@@ -94,6 +92,8 @@ struct Io<'a> {
     watch: Watch,
     keeper: Keeper,
     heartbeat: log::Heartbeat,
+    /// The staff lock file, shared with `kiosk desk`.
+    lock: SharedLock,
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
@@ -103,6 +103,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
         mut watch,
         mut keeper,
         mut heartbeat,
+        mut lock,
     } = io;
     let mut dirty = true;
     while app.running {
@@ -141,33 +142,50 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
         }
-        for effect in app.take_effects() {
-            for answer in run_effect(effect, &app.config, clock.now(), &mut keeper, &mut watch) {
-                dirty |= app.update(answer);
+        // An answer may ask for more (a PIN accepted asks for the queue).
+        let mut effects = app.take_effects();
+        while !effects.is_empty() {
+            for effect in effects {
+                let shell = Shell {
+                    keeper: &mut keeper,
+                    watch: &mut watch,
+                    lock: &mut lock,
+                };
+                for answer in run_effect(effect, &app.config, clock.now(), shell) {
+                    dirty |= app.update(answer);
+                }
             }
+            effects = app.take_effects();
         }
     }
     Ok(())
 }
 
+/// What effects are run with.
+struct Shell<'a> {
+    keeper: &'a mut Keeper,
+    watch: &'a mut Watch,
+    lock: &'a mut SharedLock,
+}
+
 /// Does what the app asked; returns its answers, in order.
-fn run_effect(
-    effect: Effect,
-    config: &Config,
-    now: DateTime<Utc>,
-    keeper: &mut Keeper,
-    watch: &mut Watch,
-) -> Vec<Msg> {
+fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<'_>) -> Vec<Msg> {
+    let Shell {
+        keeper,
+        watch,
+        lock,
+    } = shell;
     match effect {
         Effect::Store(checkin) => vec![keeper.store(&checkin, config, now)],
         Effect::LoadQueue => vec![keeper.today(config, now)],
         Effect::SaveStatus(change) => vec![keeper.save_status(change), keeper.today(config, now)],
-        Effect::SaveLockout(lockout) => {
-            if let Err(e) = lockfile::save(&config.staff.lock_file, &lockout) {
-                tracing::error!("the staff lock file could not be written: {e}");
-            }
-            Vec::new()
+        Effect::TryPin(pin) => {
+            let hash = config.staff.pin_hash.as_deref();
+            let check = || hash.is_some_and(|hash| verify(pin.digits(), hash));
+            let (attempt, lockout) = lock.try_pin(&config.staff.lock_file, now, check);
+            vec![Msg::PinChecked(attempt, lockout)]
         }
+        Effect::ReadLockout => vec![Msg::Lockout(lock.read(&config.staff.lock_file, now))],
         Effect::Reload => watch.reload_now(config),
     }
 }
