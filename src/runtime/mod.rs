@@ -2,25 +2,24 @@
 //! clock. It draws only when something visible changed, and otherwise sleeps
 //! until the next moment the screen has to change by itself.
 
-use std::io::{self, Write};
+use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 mod checkins;
 mod log;
+mod output;
+mod terminal;
 mod watch;
 
 use checkins::Keeper;
+use output::Control;
+use terminal::KioskTerminal;
 use watch::Watch;
 
 use chrono::{DateTime, Utc};
@@ -50,9 +49,9 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
     );
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone(), options.dev)?;
-    install_panic_hook();
-    let mut terminal = ratatui::try_init()?;
-    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
+    terminal::install_panic_hook();
+    let (mut terminal, output) = terminal::enter()?;
+    let result = terminal::enable_input(&mut terminal).and_then(|()| {
         listen_for_input(tx);
         let size = terminal.size()?;
         let watch = Watch::new(&config);
@@ -77,10 +76,11 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             keeper,
             heartbeat,
             lock,
+            output: &output,
         };
         event_loop(&mut terminal, app, io)
     });
-    leave_terminal();
+    terminal::leave(&mut terminal, &output);
     tracing::info!("kiosk stopped");
     result
 }
@@ -94,9 +94,11 @@ struct Io<'a> {
     heartbeat: log::Heartbeat,
     /// The staff lock file, shared with `kiosk desk`.
     lock: SharedLock,
+    /// Watches what is written to the terminal.
+    output: &'a Control,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
+fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
     let Io {
         clock,
         rx,
@@ -104,9 +106,15 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
         mut keeper,
         mut heartbeat,
         mut lock,
+        output,
     } = io;
     let mut dirty = true;
     while app.running {
+        if output.take_lost() {
+            // Frames were dropped while output was stopped: draw it whole.
+            terminal.clear()?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             dirty = false;
@@ -223,20 +231,4 @@ fn listen_for_signals(tx: Sender<Msg>, dev: bool) -> io::Result<()> {
         }
     });
     Ok(())
-}
-
-/// Mouse reporting and bracketed paste are switched off before ratatui's own
-/// hook restores the rest, so a crash never leaves the terminal odd.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous(info);
-    }));
-}
-
-fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    let _ = io::stdout().flush();
 }

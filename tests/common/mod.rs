@@ -450,6 +450,13 @@ impl PtyKiosk {
         self.pid
     }
 
+    /// The path of the kiosk's end of the pseudo-terminal (`/dev/pts/N`).
+    pub fn tty_path(&self) -> PathBuf {
+        self.master
+            .tty_name()
+            .unwrap_or_else(|| panic!("the pseudo-terminal has no name"))
+    }
+
     /// The screen as plain text, one line per row.
     pub fn screen_text(&self) -> String {
         lock(&self.shared).parser.screen().contents()
