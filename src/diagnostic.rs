@@ -8,6 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::printable;
 
+/// The UTF-8 byte-order mark some editors put at the start of a file.
+const BOM: char = '\u{FEFF}';
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     Error,
@@ -34,9 +37,16 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic for the bytes `span` of `source`, the text of `file`.
     pub fn new(file: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        let start = floor_char_boundary(source, span.start.min(source.len()));
+        // A byte-order mark is not part of the first line: it is neither a
+        // column nor shown.
+        let text_start = if source.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            0
+        };
+        let start = floor_char_boundary(source, span.start.clamp(text_start, source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = source[..start].rfind('\n').map_or(text_start, |i| i + 1);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
@@ -71,6 +81,16 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem without the line it is on: for a file that may
+    /// not be a slide at all, whose text must not be echoed to a screen or
+    /// a log. The location stays.
+    pub fn hiding_source(mut self) -> Self {
+        self.source_line = String::new();
+        self.caret_indent = 0;
+        self.caret_width = 0;
+        self
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -101,7 +121,7 @@ impl fmt::Display for Diagnostic {
         let number = self.line.to_string();
         let pad = " ".repeat(number.len());
         writeln!(f, "{pad}--> {}", self.location())?;
-        if self.line > 0 {
+        if self.line > 0 && self.caret_width > 0 {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{number} | {}", self.source_line)?;
             writeln!(
@@ -191,6 +211,26 @@ mod tests {
         let d = Diagnostic::new("f\u{1b}", src, 0..src.len(), "m");
         let out = d.to_string();
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let src = "\u{FEFF}[clinic] x\nb = 1\n";
+        let start = src.find('x').unwrap_or(0);
+        let d = Diagnostic::new("f", src, start..start + 1, "m");
+        assert_eq!((d.line, d.column), (1, 10));
+        assert_eq!(d.source_line, "[clinic] x");
+        assert_eq!(d.caret_indent, 9);
+        let at_bom = Diagnostic::new("f", src, 0..3, "m");
+        assert_eq!((at_bom.line, at_bom.column), (1, 1));
+        let second = Diagnostic::new("f", src, 16..17, "m");
+        assert_eq!((second.line, second.column), (2, 3));
+    }
+
+    #[test]
+    fn a_hidden_source_line_is_not_printed() {
+        let d = Diagnostic::new("f", "secret words\n", 0..6, "m").hiding_source();
+        assert_eq!(d.to_string(), "error: m\n --> f:1:1\n");
     }
 
     #[test]

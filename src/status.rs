@@ -40,18 +40,21 @@ impl StatusReport {
         };
         let today = schedule.wall_at(at).date();
         let change_text = match (state.open, state.next_change) {
-            (true, Some(t)) => {
-                strings::closes(&strings::when_text(today, schedule.wall_at(t), false))
-            }
-            (false, Some(t)) => {
-                strings::opens(&strings::when_text(today, schedule.wall_at(t), true))
-            }
+            (true, Some(t)) => strings::closes(&when_words(schedule, at, t, false)),
+            (false, Some(t)) => strings::opens(&when_words(schedule, at, t, true)),
             (true, None) => strings::OPEN_ALWAYS.to_lowercase(),
+            (false, None) if has_hours(schedule) => {
+                strings::CLOSED_UNTIL_FURTHER_NOTICE.to_lowercase()
+            }
             (false, None) => strings::CLOSED_NO_OPENING.to_lowercase(),
         };
         let left = state.next_change.map(|t| (t - at).num_seconds());
+        // A change worded as a countdown already says how long.
+        let counted = state
+            .next_change
+            .is_some_and(|t| clocks_go_back_first(schedule, at, t));
         let countdown = left
-            .filter(|s| *s < COUNTDOWN_LIMIT)
+            .filter(|s| *s < COUNTDOWN_LIMIT && !counted)
             .map(strings::in_duration);
         let soon = i64::try_from(closing_soon.as_secs()).unwrap_or(i64::MAX);
         let note = if let Some(c) = schedule.closure_on(today) {
@@ -105,6 +108,35 @@ impl StatusReport {
             note: self.note.clone(),
         }
     }
+}
+
+/// When the change at `t` happens, seen at `now`: `at 6:00 PM`, `Monday at
+/// 9:00 AM`... But when the clocks go back before it (a fall-back night),
+/// its wall time has already been seen once tonight, so it is worded from
+/// the instants instead: `in 20 min`.
+pub fn when_words(
+    schedule: &Schedule,
+    now: DateTime<Utc>,
+    t: DateTime<Utc>,
+    say_today: bool,
+) -> String {
+    if clocks_go_back_first(schedule, now, t) {
+        return strings::in_duration((t - now).num_seconds());
+    }
+    let today = schedule.wall_at(now).date();
+    strings::when_text(today, schedule.wall_at(t), say_today)
+}
+
+/// Whether the wall clock at `t` reads no later than it does at `now`,
+/// though `t` is later: the clocks go back in between.
+fn clocks_go_back_first(schedule: &Schedule, now: DateTime<Utc>, t: DateTime<Utc>) -> bool {
+    t > now && schedule.wall_at(t) <= schedule.wall_at(now)
+}
+
+/// Whether the clinic has any hours at all (weekly or on a special day).
+fn has_hours(schedule: &Schedule) -> bool {
+    schedule.weekly.iter().any(|day| !day.is_empty())
+        || schedule.special.values().any(|day| !day.ranges.is_empty())
 }
 
 #[derive(Debug, Serialize)]

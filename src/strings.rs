@@ -3,7 +3,7 @@
 
 pub mod staff;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 pub const OPEN: &str = "OPEN";
 pub const CLOSED: &str = "CLOSED";
@@ -11,8 +11,15 @@ pub const CLOSED: &str = "CLOSED";
 pub const OPEN_SYMBOL: &str = "●";
 pub const CLOSED_SYMBOL: &str = "○";
 pub const CLOSING_SOON: &str = "Closing soon";
+/// A slide file that is a link to a file outside the slides folder.
+pub const LINK_LEADS_OUT: &str =
+    "this is a link to a file outside the slides folder; it is not read";
+pub const LINK_LEADS_OUT_HELP: &str =
+    "put the slide file itself in the folder, or link only to files inside it";
 pub const OPEN_ALWAYS: &str = "Open around the clock";
 pub const CLOSED_NO_OPENING: &str = "No opening hours are set";
+/// Hours are set, but none falls in the next 400 days (a long closure).
+pub const CLOSED_UNTIL_FURTHER_NOTICE: &str = "Until further notice";
 pub const THIS_WEEK: &str = "This week's hours";
 pub const TODAY: &str = "today";
 pub const CLOSED_DAY: &str = "Closed";
@@ -94,6 +101,11 @@ pub fn long_date(date: NaiveDate) -> String {
     )
 }
 
+/// `Monday, June 7, 2027`: for dates more than six months away.
+pub fn long_date_with_year(date: NaiveDate) -> String {
+    format!("{}, {}", long_date(date), date.year())
+}
+
 /// `2 h 15 min`, `45 min`, `3 h`; rounded up to the minute.
 pub fn duration_text(seconds: i64) -> String {
     let minutes = (seconds.max(0) + 59) / 60;
@@ -105,8 +117,10 @@ pub fn duration_text(seconds: i64) -> String {
 }
 
 /// When a change happens, relative to today: `at 6:00 PM`, `tomorrow at
-/// 9:00 AM`, `Monday at 9:00 AM`, or `Monday, January 4 at 9:00 AM`.
-/// `say_today` adds "today" for a change later today.
+/// 9:00 AM`, `Monday at 9:00 AM`, or `Monday, January 4 at 9:00 AM` (with
+/// the year when more than six months away). `say_today` adds "today"
+/// for a change later today. Words it from the wall clock: see
+/// [`crate::status::when_words`] for a change the clocks go back past.
 pub fn when_text(today: NaiveDate, at: NaiveDateTime, say_today: bool) -> String {
     let time = clock_time(at.hour(), at.minute());
     let days = (at.date() - today).num_days();
@@ -115,6 +129,12 @@ pub fn when_text(today: NaiveDate, at: NaiveDateTime, say_today: bool) -> String
         0 => format!("at {time}"),
         1 => format!("tomorrow at {time}"),
         2..=6 => format!("{} at {time}", weekday_name(at.weekday())),
+        _ if today
+            .checked_add_months(Months::new(6))
+            .is_none_or(|half_year| at.date() > half_year) =>
+        {
+            format!("{} at {time}", long_date_with_year(at.date()))
+        }
         _ => format!("{} at {time}", long_date(at.date())),
     }
 }

@@ -47,6 +47,23 @@ fn type_pin(app: &mut App, pin: &str) {
         app.update(key(KeyCode::Char(c)));
     }
     app.update(key(KeyCode::Enter));
+    answer_pins(app);
+}
+
+/// Answers the PIN checks the app asked for as the runtime does, with the
+/// lockout kept in memory; every other effect stays for the test.
+fn answer_pins(app: &mut App) {
+    let mut others = Vec::new();
+    for effect in app.take_effects() {
+        match effect {
+            Effect::TryPin(pin) => {
+                let answer = app.try_pin_in_memory(&pin);
+                app.update(answer);
+            }
+            other => others.push(other),
+        }
+    }
+    app.effects.splice(0..0, others);
 }
 
 fn screen(app: &App) -> String {
@@ -65,11 +82,7 @@ fn the_chord_opens_the_prompt_and_the_right_pin_the_staff_screen() {
     assert!(matches!(app.screen, Screen::Staff(_)));
     let effects = app.take_effects();
     assert!(effects.contains(&Effect::LoadQueue), "{effects:?}");
-    assert!(
-        effects
-            .iter()
-            .any(|e| matches!(e, Effect::SaveLockout(l) if l.failures == 0))
-    );
+    assert_eq!(app.lockout.failures, 0);
     assert!(screen(&app).contains("Front desk"));
 }
 
@@ -94,8 +107,6 @@ fn five_wrong_pins_lock_staff_mode_for_five_minutes() {
         assert!(matches!(app.screen, Screen::Pin { .. }), "try {i}");
     }
     assert!(app.lockout.is_locked(app.now));
-    let saved = app.take_effects();
-    assert!(matches!(saved.last(), Some(Effect::SaveLockout(l)) if l.locked_until.is_some()));
     assert!(screen(&app).contains("Locked until"), "{}", screen(&app));
     // Even the right PIN is refused while locked.
     type_pin(&mut app, PIN);
@@ -118,6 +129,44 @@ fn a_lock_loaded_at_start_is_respected() {
     chord(&mut app);
     type_pin(&mut app, PIN);
     assert!(matches!(app.screen, Screen::Pin { .. }));
+}
+
+#[test]
+fn the_pin_is_checked_against_the_shared_lock_not_the_apps_memory() {
+    let mut app = app();
+    chord(&mut app);
+    assert!(app.take_effects().contains(&Effect::ReadLockout));
+    for c in PIN.chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+    app.update(key(KeyCode::Enter));
+    // The app compares nothing itself: the runtime reads the lock file.
+    assert!(matches!(app.take_effects().as_slice(), [Effect::TryPin(_)]));
+    assert!(matches!(app.screen, Screen::Pin { .. }));
+    let until = app.now + Duration::minutes(4);
+    let locked = kiosk::staff::Lockout {
+        failures: 5,
+        locked_until: Some(until),
+    };
+    app.update(Msg::PinChecked(
+        kiosk::staff::Attempt::Locked { until },
+        locked,
+    ));
+    assert!(matches!(app.screen, Screen::Pin { .. }));
+    assert_eq!(app.lockout, locked);
+    assert!(screen(&app).contains("Locked until"), "{}", screen(&app));
+}
+
+#[test]
+fn a_lock_read_when_the_prompt_opens_is_shown_at_once() {
+    let mut app = app();
+    chord(&mut app);
+    let locked = kiosk::staff::Lockout {
+        failures: 5,
+        locked_until: Some(app.now + Duration::minutes(4)),
+    };
+    assert!(app.update(Msg::Lockout(locked)));
+    assert!(screen(&app).contains("Locked until"), "{}", screen(&app));
 }
 
 #[test]

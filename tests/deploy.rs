@@ -96,6 +96,21 @@ fn the_kiosk_unit_runs_the_kiosk_on_tty1_for_good() {
 }
 
 #[test]
+fn scroll_lock_is_switched_off_on_the_console() {
+    let unit = read("kiosk.service");
+    let pre = values(&unit, "Service", "ExecStartPre").join("\n");
+    assert!(
+        pre.contains("-+/usr/bin/loadkeys -C /dev/tty1 /opt/kiosk/no-scroll-lock.map"),
+        "{pre}"
+    );
+    let map = read("no-scroll-lock.map");
+    assert!(map.lines().any(|l| l == "keycode 70 = VoidSymbol"), "{map}");
+    let docs = std::fs::read_to_string(manifest_dir().join("docs/deploy.md")).unwrap();
+    assert!(docs.contains("keycode 70 = VoidSymbol"));
+    assert!(docs.contains("deploy/no-scroll-lock.map /opt/kiosk/no-scroll-lock.map"));
+}
+
+#[test]
 fn the_unit_starts_the_run_command_with_the_installed_config() {
     let exec = one(&read("kiosk.service"), "Service", "ExecStart");
     let words: Vec<&str> = exec.split_whitespace().collect();

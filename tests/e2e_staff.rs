@@ -125,3 +125,66 @@ fn with_desk_pin_the_desk_asks_for_the_pin_before_showing_names() {
     type_pin(&mut desk, PIN);
     desk.wait_for_text("Front desk");
 }
+
+/// Starts the kiosk on the real clock (the lock file's times are real).
+fn start_now(dir: &Path) -> PtyKiosk {
+    let config = dir.join("kiosk.toml");
+    let kiosk = PtyKiosk::spawn(["--config", config.to_str().unwrap(), "run"], 100, 30);
+    kiosk.wait_for_text("Staff Test Clinic");
+    kiosk
+}
+
+#[test]
+fn the_kiosk_counts_on_from_the_lock_file_another_process_wrote() {
+    let dir = setup();
+    let mut kiosk = start_now(dir.path());
+    // The kiosk started knowing of no wrong PINs; then three are counted
+    // elsewhere (the desk).
+    let lock = dir.path().join("data/staff.lock");
+    fs::write(&lock, "{\"failures\":3,\"locked_until\":null}\n").unwrap();
+    open_prompt(&mut kiosk);
+    type_pin(&mut kiosk, "1111");
+    kiosk.wait_for_text("1 try left");
+    let text = fs::read_to_string(&lock).unwrap();
+    assert_eq!(text, "{\"failures\":4,\"locked_until\":null}\n");
+}
+
+#[test]
+fn a_lock_made_at_the_desk_holds_on_the_running_kiosk() {
+    let dir = setup();
+    let path = dir.path().join("kiosk.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("{text}[desk]\ndesk_pin = true\n")).unwrap();
+    let mut kiosk = start_now(dir.path());
+    // The kiosk's own count is kept at one wrong PIN...
+    open_prompt(&mut kiosk);
+    type_pin(&mut kiosk, "1111");
+    kiosk.wait_for_text("4 tries left");
+    kiosk.send(b"\x1b");
+    kiosk.wait_for_no_text("Enter the staff PIN");
+    // ...and the desk counts on from it: four more lock staff mode.
+    let mut desk = PtyKiosk::spawn(["--config", path.to_str().unwrap(), "desk"], 100, 30);
+    desk.wait_for_text("Enter the staff PIN");
+    for left in ["3 tries left", "2 tries left", "1 try left"] {
+        type_pin(&mut desk, "1111");
+        desk.wait_for_text(left);
+    }
+    type_pin(&mut desk, "1111");
+    desk.wait_for_text("Locked until");
+    // The kiosk says so as soon as its prompt opens, and refuses the right
+    // PIN; the lock file still holds the desk's lock.
+    let lock = dir.path().join("data/staff.lock");
+    let locked = fs::read_to_string(&lock).unwrap();
+    open_prompt(&mut kiosk);
+    kiosk.wait_for_text("Locked until");
+    kiosk.send(PIN.as_bytes());
+    kiosk.wait_for_text("• • • •");
+    kiosk.send(b"\r");
+    kiosk.wait_for("the PIN to be refused or accepted", |s| {
+        s.contains("Front desk") || !s.contains("• • • •")
+    });
+    let screen = kiosk.screen_text();
+    assert!(!screen.contains("Front desk"), "{screen}");
+    assert!(screen.contains("Locked until"), "{screen}");
+    assert_eq!(fs::read_to_string(&lock).unwrap(), locked);
+}

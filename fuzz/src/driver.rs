@@ -257,7 +257,8 @@ impl Driver {
             Effect::Store(checkin) => vec![self.store.store(&checkin, answer, config, now)],
             Effect::LoadQueue => vec![self.store.today(answer, config, now)],
             Effect::SaveStatus(change) => self.store.save(change, answer, config, now).into(),
-            Effect::SaveLockout(_) => Vec::new(),
+            Effect::TryPin(pin) => vec![self.app.try_pin_in_memory(&pin)],
+            Effect::ReadLockout => vec![Msg::Lockout(self.app.lockout)],
             Effect::Reload => reload(answer, config),
         };
         let mut dirty = false;

@@ -18,7 +18,7 @@ use crate::desk::{self, Change};
 use crate::diagnostic::Diagnostic;
 use crate::slides::Deck;
 use crate::slideshow::Slideshow;
-use crate::staff::{ChordMatcher, Lockout, PinPrompt};
+use crate::staff::{Attempt, ChordMatcher, Lockout, Pin, PinPrompt};
 use crate::status::StatusReport;
 use crate::store::{Inserted, NewCheckin};
 use crate::ui::StaffNote;
@@ -55,8 +55,12 @@ pub enum Screen {
 pub enum Effect {
     /// Store a check-in durably, then answer with [`Msg::Stored`].
     Store(NewCheckin),
-    /// Remember wrong PINs and any lock across restarts.
-    SaveLockout(Lockout),
+    /// Check a PIN against the shared lock file and the hash: read the
+    /// file, compare only if not locked, write the result back, then
+    /// answer with [`Msg::PinChecked`].
+    TryPin(Pin),
+    /// Read the shared lock file, then answer with [`Msg::Lockout`].
+    ReadLockout,
     /// Read today's check-ins for the staff screen ([`Msg::Desk`]).
     LoadQueue,
     /// Save a status change from the staff screen, then read the list again.
@@ -88,6 +92,11 @@ pub enum Msg {
     /// Something went wrong with the check-in database that staff must
     /// know about (check-in may still be working).
     StoreProblem(String),
+    /// The answer to [`Effect::TryPin`]: what became of the PIN, and the
+    /// lockout as the lock file now holds it.
+    PinChecked(Attempt, Lockout),
+    /// The answer to [`Effect::ReadLockout`].
+    Lockout(Lockout),
     /// For the queue on the staff screen: the list read, or a save's result.
     Desk(desk::Msg),
     /// SIGTERM or SIGHUP: leave cleanly.
@@ -135,7 +144,8 @@ pub struct App {
     pub now_serving: Option<u32>,
     /// Watches keys for the staff chord.
     pub chord: ChordMatcher,
-    /// Wrong PINs and any lock (kept across restarts by the runtime).
+    /// Wrong PINs and any lock, as the runtime last read them from the
+    /// lock file shared with other processes.
     pub lockout: Lockout,
     /// A staff message across the top of the screen.
     pub banner: Option<Banner>,
@@ -214,6 +224,8 @@ impl App {
                 true
             }
             Msg::Desk(msg) => self.pass_to_desk(msg),
+            Msg::PinChecked(attempt, lockout) => self.pin_checked(attempt, lockout),
+            Msg::Lockout(lockout) => self.lockout_read(lockout),
             Msg::NowServing(ticket) => {
                 self.now_serving = ticket.filter(|_| self.config.kiosk.now_serving);
                 true

@@ -7,10 +7,12 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::{App, Effect, Screen};
+use super::{App, Effect, Msg, Screen};
 use crate::checkin::{FieldKind, FieldSpec, Form, FormOutcome, form_input};
 use crate::desk::{self, Desk};
-use crate::staff::{Attempt, ChordProgress, PinPrompt, PromptEvent, Touch, long_press, verify};
+use crate::staff::{
+    Attempt, ChordProgress, Lockout, Pin, PinPrompt, PromptEvent, Touch, long_press, verify,
+};
 use crate::strings;
 use crate::ui::StaffNote;
 
@@ -89,6 +91,31 @@ impl App {
             prompt: PinPrompt::new(self.now),
             note,
         };
+        // Another process (the desk) may have locked it since.
+        self.effects.push(Effect::ReadLockout);
+    }
+
+    /// The lock file as just read: the prompt says so if it is locked.
+    pub(super) fn lockout_read(&mut self, lockout: Lockout) -> bool {
+        self.lockout = lockout;
+        let Screen::Pin { note, .. } = &mut self.screen else {
+            return false;
+        };
+        let locked = lockout.locked_until.filter(|_| lockout.is_locked(self.now));
+        let Some(until) = locked else {
+            return false;
+        };
+        *note = Some(StaffNote::locked(until, self.config.schedule.tz));
+        true
+    }
+
+    /// What the runtime answers to [`Effect::TryPin`] when the lockout is
+    /// kept only in this app (tests and fuzzing have no lock file).
+    pub fn try_pin_in_memory(&self, pin: &Pin) -> Msg {
+        let hash = self.config.staff.pin_hash.clone().unwrap_or_default();
+        let mut lockout = self.lockout;
+        let attempt = lockout.try_pin(self.now, || verify(pin.digits(), &hash));
+        Msg::PinChecked(attempt, lockout)
     }
 
     pub(super) fn pin_key(&mut self, key: KeyEvent) -> bool {
@@ -108,25 +135,34 @@ impl App {
                 true
             }
             PromptEvent::Submit(pin) => {
-                let hash = self.config.staff.pin_hash.clone().unwrap_or_default();
-                let attempt = self.lockout.try_pin(now, || verify(pin.digits(), &hash));
-                self.effects.push(Effect::SaveLockout(self.lockout));
-                self.pin_attempt(attempt);
+                // The lock file is shared with other processes: only the
+                // runtime can read it, and it answers with PinChecked.
+                self.effects.push(Effect::TryPin(pin));
                 true
             }
         }
     }
 
-    fn pin_attempt(&mut self, attempt: Attempt) {
+    /// The runtime's answer to [`Effect::TryPin`].
+    pub(super) fn pin_checked(&mut self, attempt: Attempt, lockout: Lockout) -> bool {
+        self.lockout = lockout;
+        if !matches!(self.screen, Screen::Pin { .. }) {
+            // The prompt closed (timed out) while the PIN was checked.
+            return false;
+        }
         let tz = self.config.schedule.tz;
         let note = match attempt {
-            Attempt::Accepted => return self.open_staff(),
+            Attempt::Accepted => {
+                self.open_staff();
+                return true;
+            }
             Attempt::Rejected { left } => StaffNote::WrongPin { left },
             Attempt::Locked { until } => StaffNote::locked(until, tz),
         };
         if let Screen::Pin { note: shown, .. } = &mut self.screen {
             *shown = Some(note);
         }
+        true
     }
 
     fn open_staff(&mut self) {

@@ -11,7 +11,7 @@ use super::buffer_text;
 use crate::app::App;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::slides::{Deck, parse_slide};
+use crate::slides::{Deck, parse_slide, read_slide};
 use crate::strings;
 
 /// Every page of the slide in `file` on a `width`×`height` screen, or what
@@ -23,14 +23,8 @@ pub fn preview(
     at: DateTime<Utc>,
 ) -> Result<String, Vec<Diagnostic>> {
     let label = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| {
-        let reason = crate::config::io_reason(&e);
-        vec![Diagnostic::whole_file(
-            &label,
-            format!("cannot read the slide: {reason}"),
-        )]
-    })?;
-    let text = String::from_utf8_lossy(&bytes);
+    // The kiosk's own reading: the same size limit and checks.
+    let text = read_slide(file, &label).map_err(|d| vec![*d])?;
     let name = file
         .file_name()
         .map_or(label.clone(), |n| n.to_string_lossy().into_owned());

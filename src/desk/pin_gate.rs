@@ -1,5 +1,6 @@
 //! `desk_pin = true`: the desk asks for the staff PIN before it shows any
-//! name. Wrong PINs count towards the same lock as the kiosk's.
+//! name. Wrong PINs count towards the same lock as the kiosk's: the lock
+//! file, read again before every attempt.
 
 use std::io;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -9,7 +10,7 @@ use ratatui::DefaultTerminal;
 use super::Msg;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::staff::{Attempt, PinPrompt, PromptEvent, lockfile, verify};
+use crate::staff::{Attempt, PinPrompt, PromptEvent, SharedLock, verify};
 use crate::ui::{PinPromptView, StaffNote};
 
 /// Asks for the PIN until it is right (true), or staff give up, the prompt
@@ -24,7 +25,8 @@ pub fn ask(
         return Ok(false);
     };
     let path = &config.staff.lock_file;
-    let mut lockout = lockfile::load(path, clock.now()).lockout;
+    let mut lock = SharedLock::default();
+    let lockout = lock.read(path, clock.now());
     let mut prompt = PinPrompt::new(clock.now());
     let mut note = lockout
         .locked_until
@@ -50,10 +52,9 @@ pub fn ask(
             PromptEvent::Cancel => return Ok(false),
             PromptEvent::TooShort => note = Some(StaffNote::TooShort),
             PromptEvent::Submit(pin) => {
-                let attempt = lockout.try_pin(now, || verify(pin.digits(), hash));
-                if let Err(e) = lockfile::save(path, &lockout) {
-                    tracing::error!("the staff lock file could not be written: {e}");
-                }
+                // The lock file is read again, and written, under a file
+                // lock: the kiosk may have counted wrong PINs meanwhile.
+                let (attempt, _) = lock.try_pin(path, now, || verify(pin.digits(), hash));
                 note = match attempt {
                     Attempt::Accepted => return Ok(true),
                     Attempt::Rejected { left } => Some(StaffNote::WrongPin { left }),

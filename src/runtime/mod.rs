@@ -2,25 +2,24 @@
 //! clock. It draws only when something visible changed, and otherwise sleeps
 //! until the next moment the screen has to change by itself.
 
-use std::io::{self, Write};
+use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 mod checkins;
 mod log;
+mod output;
+mod terminal;
 mod watch;
 
 use checkins::Keeper;
+use output::Control;
+use terminal::KioskTerminal;
 use watch::Watch;
 
 use chrono::{DateTime, Utc};
@@ -29,7 +28,7 @@ use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::slides::load_deck;
-use crate::staff::lockfile;
+use crate::staff::{SharedLock, verify};
 
 /// A little past each wake-up time, so a tick never lands just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(2);
@@ -50,9 +49,9 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
     );
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone(), options.dev)?;
-    install_panic_hook();
-    let mut terminal = ratatui::try_init()?;
-    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
+    terminal::install_panic_hook();
+    let (mut terminal, output) = terminal::enter()?;
+    let result = terminal::enable_input(&mut terminal).and_then(|()| {
         listen_for_input(tx);
         let size = terminal.size()?;
         let watch = Watch::new(&config);
@@ -62,11 +61,8 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             .with_deck(deck)
             .with_size(size.width, size.height);
         app.problems.store = keeper.problem();
-        let lock = lockfile::load(&app.config.staff.lock_file, app.now);
-        if let Some(problem) = lock.problem {
-            tracing::warn!("staff lock file: {problem:?}");
-        }
-        app.lockout = lock.lockout;
+        let mut lock = SharedLock::default();
+        app.lockout = lock.read(&app.config.staff.lock_file, app.now);
         app.problems.log = log_problem;
         let mut heartbeat = log::Heartbeat::new(&app.config.kiosk.heartbeat);
         heartbeat.beat(options.clock.now());
@@ -79,10 +75,12 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             watch,
             keeper,
             heartbeat,
+            lock,
+            output: &output,
         };
         event_loop(&mut terminal, app, io)
     });
-    leave_terminal();
+    terminal::leave(&mut terminal, &output);
     tracing::info!("kiosk stopped");
     result
 }
@@ -94,18 +92,29 @@ struct Io<'a> {
     watch: Watch,
     keeper: Keeper,
     heartbeat: log::Heartbeat,
+    /// The staff lock file, shared with `kiosk desk`.
+    lock: SharedLock,
+    /// Watches what is written to the terminal.
+    output: &'a Control,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
+fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
     let Io {
         clock,
         rx,
         mut watch,
         mut keeper,
         mut heartbeat,
+        mut lock,
+        output,
     } = io;
     let mut dirty = true;
     while app.running {
+        if output.take_lost() {
+            // Frames were dropped while output was stopped: draw it whole.
+            terminal.clear()?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             dirty = false;
@@ -142,10 +151,20 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
         }
-        for effect in app.take_effects() {
-            for answer in run_effect(effect, &app.config, clock.now(), &mut keeper, &mut watch) {
-                dirty |= app.update(answer);
+        // An answer may ask for more (a PIN accepted asks for the queue).
+        let mut effects = app.take_effects();
+        while !effects.is_empty() {
+            for effect in effects {
+                let shell = Shell {
+                    keeper: &mut keeper,
+                    watch: &mut watch,
+                    lock: &mut lock,
+                };
+                for answer in run_effect(effect, &app.config, clock.now(), shell) {
+                    dirty |= app.update(answer);
+                }
             }
+            effects = app.take_effects();
         }
         if let Some(problem) = keeper.news() {
             dirty |= app.update(Msg::StoreProblem(problem));
@@ -154,24 +173,31 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, io: Io<'_>) -> io::R
     Ok(())
 }
 
+/// What effects are run with.
+struct Shell<'a> {
+    keeper: &'a mut Keeper,
+    watch: &'a mut Watch,
+    lock: &'a mut SharedLock,
+}
+
 /// Does what the app asked; returns its answers, in order.
-fn run_effect(
-    effect: Effect,
-    config: &Config,
-    now: DateTime<Utc>,
-    keeper: &mut Keeper,
-    watch: &mut Watch,
-) -> Vec<Msg> {
+fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<'_>) -> Vec<Msg> {
+    let Shell {
+        keeper,
+        watch,
+        lock,
+    } = shell;
     match effect {
         Effect::Store(checkin) => vec![keeper.store(&checkin, config, now)],
         Effect::LoadQueue => vec![keeper.today(config, now)],
         Effect::SaveStatus(change) => vec![keeper.save_status(change), keeper.today(config, now)],
-        Effect::SaveLockout(lockout) => {
-            if let Err(e) = lockfile::save(&config.staff.lock_file, &lockout) {
-                tracing::error!("the staff lock file could not be written: {e}");
-            }
-            Vec::new()
+        Effect::TryPin(pin) => {
+            let hash = config.staff.pin_hash.as_deref();
+            let check = || hash.is_some_and(|hash| verify(pin.digits(), hash));
+            let (attempt, lockout) = lock.try_pin(&config.staff.lock_file, now, check);
+            vec![Msg::PinChecked(attempt, lockout)]
         }
+        Effect::ReadLockout => vec![Msg::Lockout(lock.read(&config.staff.lock_file, now))],
         Effect::Reload => watch.reload_now(config),
     }
 }
@@ -209,20 +235,4 @@ fn listen_for_signals(tx: Sender<Msg>, dev: bool) -> io::Result<()> {
         }
     });
     Ok(())
-}
-
-/// Mouse reporting and bracketed paste are switched off before ratatui's own
-/// hook restores the rest, so a crash never leaves the terminal odd.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous(info);
-    }));
-}
-
-fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    let _ = io::stdout().flush();
 }

@@ -79,10 +79,16 @@ fn no_fence(label: &str, source: &str, first: Range<usize>, first_text: &str) ->
             "remove the blank lines above it",
         )
     } else {
-        (
+        // The file may not be a slide at all: its first line is not echoed.
+        let help = "start the file with +++, then settings such as title = \"Welcome\", then another +++ line; the slide's text goes after that";
+        return Diagnostic::new(
+            label,
+            source,
+            first,
             "a slide must start with a line of exactly +++",
-            "start the file with +++, then settings such as title = \"Welcome\", then another +++ line; the slide's text goes after that",
         )
+        .hiding_source()
+        .with_help(help);
     };
     Diagnostic::new(label, source, first, message).with_help(help)
 }
@@ -117,7 +123,7 @@ mod tests {
     fn missing_front_matter() {
         assert_eq!(
             err("# Hello\n"),
-            "error: a slide must start with a line of exactly +++\n --> s.md:1:1\n  |\n1 | # Hello\n  | ^^^^^^^\n  = help: start the file with +++, then settings such as title = \"Welcome\", then another +++ line; the slide's text goes after that\n"
+            "error: a slide must start with a line of exactly +++\n --> s.md:1:1\n  = help: start the file with +++, then settings such as title = \"Welcome\", then another +++ line; the slide's text goes after that\n"
         );
     }
 

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Slide, parse_slide};
 use crate::diagnostic::Diagnostic;
+use crate::strings;
 
 /// The largest slide file read; a slide is a screenful of text.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
@@ -71,10 +72,12 @@ pub fn load_deck(dir: &Path) -> Deck {
             return deck;
         }
     };
+    let inside = fs::canonicalize(dir).ok();
     for name in names {
         let path = dir.join(&name);
         let label = path.display().to_string();
-        let parsed = read_slide(&path, &label)
+        let parsed = stays_inside(&path, &label, inside.as_deref())
+            .and_then(|()| read_slide(&path, &label))
             .map_err(|d| vec![*d])
             .and_then(|text| parse_slide(&name.to_string_lossy(), &label, &text));
         match parsed {
@@ -85,8 +88,29 @@ pub fn load_deck(dir: &Path) -> Deck {
     deck
 }
 
-/// The text of the slide file at `path`, or why it cannot be used.
-fn read_slide(path: &Path, label: &str) -> Result<String, Box<Diagnostic>> {
+/// Refuses a link that leads out of the slides folder (`dir`, resolved):
+/// the kiosk must never show, or echo in a problem, a file it was not
+/// given as a slide. Links within the folder are followed.
+fn stays_inside(path: &Path, label: &str, dir: Option<&Path>) -> Result<(), Box<Diagnostic>> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    match (fs::canonicalize(path), dir) {
+        (Ok(target), Some(dir)) if target.starts_with(dir) => Ok(()),
+        // A link to nothing is reported by read_slide.
+        (Err(_), _) => Ok(()),
+        _ => Err(Box::new(
+            Diagnostic::whole_file(label, strings::LINK_LEADS_OUT)
+                .with_help(strings::LINK_LEADS_OUT_HELP),
+        )),
+    }
+}
+
+/// The text of the slide file at `path`, or why it cannot be used: the
+/// same checks and size limit for the kiosk, `kiosk check` and `kiosk
+/// preview`.
+pub fn read_slide(path: &Path, label: &str) -> Result<String, Box<Diagnostic>> {
     let problem = |message: String, help: &str| {
         Box::new(Diagnostic::whole_file(label, message).with_help(help))
     };
@@ -138,6 +162,8 @@ fn check_text(label: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        // Where the bad byte is, without echoing a file that may not be
+        // text meant for anyone.
         Box::new(
             Diagnostic::new(
                 label,
@@ -145,6 +171,7 @@ fn check_text(label: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
                 valid..valid + 1,
                 "this file is not UTF-8 text",
             )
+            .hiding_source()
             .with_help("save the file as UTF-8 in your text editor"),
         )
     })

@@ -6,6 +6,9 @@
 //! atomically, readable only by the kiosk's user (0600) in a folder created
 //! 0700. A missing file means no lock; so does a damaged one, which is
 //! reported so that someone can look at it.
+//!
+//! The kiosk and `kiosk desk` share the file through [`super::shared`],
+//! which reads it before every attempt and writes it under a file lock.
 
 use std::fmt;
 use std::io;

@@ -73,6 +73,19 @@ impl Lockout {
         }
     }
 
+    /// Two views of the same lockout (this process's and another's, or
+    /// the file's before and after), both brought up to `now`, combined so
+    /// that neither lowers the other: the most wrong PINs and the later
+    /// lock. Only a right PIN lowers the count, and that is not a merge.
+    pub fn merged(mut self, mut other: Lockout, now: DateTime<Utc>) -> Lockout {
+        self.settle(now);
+        other.settle(now);
+        Lockout {
+            failures: self.failures.max(other.failures),
+            locked_until: self.locked_until.max(other.locked_until),
+        }
+    }
+
     /// Like [`Lockout::attempt`], but `check` (which compares the PIN with
     /// its hash) is only called when staff mode is not locked.
     pub fn try_pin(&mut self, now: DateTime<Utc>, check: impl FnOnce() -> bool) -> Attempt {
@@ -156,6 +169,52 @@ mod tests {
             true
         });
         assert_eq!((result, checked), (Attempt::Accepted, true));
+    }
+
+    #[test]
+    fn merging_keeps_the_most_failures_and_the_later_lock() {
+        let two = Lockout {
+            failures: 2,
+            locked_until: None,
+        };
+        let four = Lockout {
+            failures: 4,
+            locked_until: None,
+        };
+        assert_eq!(two.merged(four, t0()), four);
+        assert_eq!(four.merged(two, t0()), four, "order does not matter");
+        let locked = Lockout {
+            failures: 5,
+            locked_until: Some(t0() + secs(200)),
+        };
+        let later = Lockout {
+            failures: 5,
+            locked_until: Some(t0() + secs(250)),
+        };
+        assert_eq!(four.merged(locked, t0()), locked, "a lock is never lifted");
+        assert_eq!(locked.merged(later, t0()), later);
+        assert_eq!(later.merged(locked, t0()), later);
+    }
+
+    #[test]
+    fn merging_forgets_a_lock_that_has_ended_but_not_newer_failures() {
+        let ended = Lockout {
+            failures: 5,
+            locked_until: Some(t0()),
+        };
+        let one = Lockout {
+            failures: 1,
+            locked_until: None,
+        };
+        let now = t0() + secs(1);
+        assert_eq!(ended.merged(one, now), one);
+        assert_eq!(one.merged(ended, now), one);
+        let far = Lockout {
+            failures: 5,
+            locked_until: Some(t0() + TimeDelta::days(1)),
+        };
+        let merged = one.merged(far, t0());
+        assert_eq!(merged.locked_until, Some(t0() + LOCK_FOR), "settled first");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! the key chord and the long press that open it, and writing `pin_hash`
 //! into `kiosk.toml` for `kiosk staff set-pin`.
 //!
-//! Everything is pure except [`lockfile`] and [`atomic`], which touch the
-//! disk; times are always passed in.
+//! Everything is pure except [`lockfile`], [`shared`] and [`atomic`], which
+//! touch the disk; times are always passed in.
 
 pub mod atomic;
 pub mod chord;
@@ -14,10 +14,12 @@ pub mod lockout;
 mod matcher;
 pub mod pin;
 pub mod prompt;
+pub mod shared;
 pub mod touch;
 
 pub use chord::{Chord, ChordError, ChordMatcher, ChordProgress};
 pub use lockout::{Attempt, Lockout};
 pub use pin::{Pin, PinError, hash_pin, verify};
 pub use prompt::{PinPrompt, PromptEvent};
+pub use shared::SharedLock;
 pub use touch::{Touch, long_press};

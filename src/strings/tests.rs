@@ -56,4 +56,13 @@ fn relative_days() {
         when_text(today, at("2026-11-30", 9), true),
         "Monday, November 30 at 9:00 AM"
     );
+    // Six months to the day still goes without the year; a day more has it.
+    assert_eq!(
+        when_text(today, at("2027-05-21", 9), true),
+        "Friday, May 21 at 9:00 AM"
+    );
+    assert_eq!(
+        when_text(today, at("2027-05-22", 9), true),
+        "Saturday, May 22, 2027 at 9:00 AM"
+    );
 }

@@ -149,9 +149,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let (label, style) = match app.checkin_availability() {
         Availability::Open => (strings::CHECKIN_PROMPT.to_string(), theme::button()),
         Availability::OpensAt(t) => {
-            let schedule = &app.config.schedule;
-            let today = schedule.wall_at(app.now).date();
-            let when = strings::when_text(today, schedule.wall_at(t), true);
+            let when = crate::status::when_words(&app.config.schedule, app.now, t, true);
             (strings::checkin_opens(&when), theme::button_off())
         }
         Availability::Closed => (strings::CHECKIN_CLOSED.to_string(), theme::button_off()),

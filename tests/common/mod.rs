@@ -152,6 +152,22 @@ impl Test {
         self
     }
 
+    /// Makes `path` (relative to the temporary folder) a symbolic link to
+    /// `target`, creating folders as needed.
+    pub fn symlink(self, path: &str, target: impl AsRef<Path>) -> Self {
+        let Root::Temp(temp) = &self.root else {
+            panic!("Test::symlink needs a temporary folder, not an existing one");
+        };
+        let full = temp.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+        }
+        std::os::unix::fs::symlink(target.as_ref(), &full)
+            .unwrap_or_else(|e| panic!("cannot link {}: {e}", full.display()));
+        self
+    }
+
     /// Writes `kiosk.toml` in the temporary folder.
     pub fn config(self, contents: &str) -> Self {
         self.write("kiosk.toml", contents)
@@ -448,6 +464,13 @@ impl PtyKiosk {
 
     pub fn pid(&self) -> u32 {
         self.pid
+    }
+
+    /// The path of the kiosk's end of the pseudo-terminal (`/dev/pts/N`).
+    pub fn tty_path(&self) -> PathBuf {
+        self.master
+            .tty_name()
+            .unwrap_or_else(|| panic!("the pseudo-terminal has no name"))
     }
 
     /// The screen as plain text, one line per row.

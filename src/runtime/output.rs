@@ -1,0 +1,231 @@
+//! What the kiosk writes to its terminal goes out from a thread of its own,
+//! so that drawing never holds up the main loop.
+//!
+//! A terminal's output can be stopped: the Linux console's Scroll Lock key
+//! does it, and so does flow control (XOFF) on a serial or SSH line. A
+//! write to a stopped terminal waits until output resumes. Here only the
+//! writer thread waits: the loop goes on answering signals, beating the
+//! heartbeat and storing check-ins. Frames drawn meanwhile queue up to a
+//! limit; past it they are dropped and the next frame is drawn whole. A
+//! second thread restarts output stopped for more than a moment
+//! ([`restart`]), since nobody should be able to freeze the waiting-room
+//! screen from its keyboard.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rustix::termios::{Action, InputModes, OptionalActions, tcflow, tcgetattr, tcsetattr};
+
+/// The most bytes waiting for the terminal; past this, frames are dropped.
+pub const MAX_PENDING: usize = 512 * 1024;
+/// Output stuck this long is restarted.
+const RESTART_AFTER: Duration = Duration::from_secs(1);
+
+/// The writer's state, shared with the threads.
+#[derive(Default)]
+struct State {
+    /// Bytes handed over and not yet taken by the writer thread.
+    pending: Vec<u8>,
+    /// When the write in progress began, if one is.
+    writing_since: Option<Instant>,
+    /// Frames were dropped: the next one must be drawn whole.
+    lost: bool,
+    /// The writer failed for good (the terminal is gone).
+    failed: bool,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A [`Write`] that collects a frame and hands it to the writer thread on
+/// `flush`, never waiting for the terminal.
+pub struct Output {
+    frame: Vec<u8>,
+    shared: Arc<Shared>,
+}
+
+impl Output {
+    /// Output to this process's standard output, with output restarted
+    /// when it has been stopped for a moment.
+    pub fn to_terminal() -> io::Result<Self> {
+        let fd = io::stdout().as_fd().try_clone_to_owned()?;
+        let nudge = fd.try_clone()?;
+        let output = Self::new(File::from(fd));
+        let shared = Arc::clone(&output.shared);
+        thread::spawn(move || restart_when_stuck(&shared, &nudge));
+        Ok(output)
+    }
+
+    /// Output to `sink`, written from a thread of its own.
+    pub fn new(sink: impl Write + Send + 'static) -> Self {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State::default()),
+            changed: Condvar::new(),
+        });
+        let writer = Arc::clone(&shared);
+        thread::spawn(move || write_out(&writer, sink));
+        Self {
+            frame: Vec::new(),
+            shared,
+        }
+    }
+
+    /// A handle that watches this output from the loop.
+    pub fn control(&self) -> Control {
+        Control {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+/// Watches an [`Output`] (which ratatui owns) from the loop.
+pub struct Control {
+    shared: Arc<Shared>,
+}
+
+impl Control {
+    /// Whether frames were dropped since the last call (the next frame
+    /// must then be drawn whole).
+    pub fn take_lost(&self) -> bool {
+        std::mem::take(&mut self.shared.lock().lost)
+    }
+
+    /// How long the write in progress has been waiting, if one is.
+    #[cfg(test)]
+    pub fn stuck_for(&self) -> Option<Duration> {
+        self.shared.lock().writing_since.map(|t| t.elapsed())
+    }
+
+    /// Waits up to `timeout` for everything handed over to be written.
+    /// Returns whether it was.
+    pub fn drain(&self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.shared.lock();
+        loop {
+            if state.failed {
+                return false;
+            }
+            if state.pending.is_empty() && state.writing_since.is_none() {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            state = match self.shared.changed.wait_timeout(state, left) {
+                Ok((state, _)) => state,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    /// Hands the frame over; drops it (and whatever still waits) when too
+    /// much is waiting already.
+    fn flush(&mut self) -> io::Result<()> {
+        let mut state = self.shared.lock();
+        if state.failed {
+            self.frame.clear();
+            return Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the terminal cannot be written to",
+            ));
+        }
+        if state.pending.len() + self.frame.len() > MAX_PENDING {
+            state.pending.clear();
+            state.lost = true;
+            self.frame.clear();
+        } else {
+            state.pending.append(&mut self.frame);
+        }
+        self.shared.changed.notify_all();
+        Ok(())
+    }
+}
+
+/// The writer thread: writes whatever is handed over, in order.
+fn write_out(shared: &Shared, mut sink: impl Write) {
+    loop {
+        let bytes = {
+            let mut state = shared.lock();
+            while state.pending.is_empty() {
+                state = match shared.changed.wait(state) {
+                    Ok(state) => state,
+                    Err(poisoned) => poisoned.into_inner(),
+                };
+            }
+            state.writing_since = Some(Instant::now());
+            std::mem::take(&mut state.pending)
+        };
+        let result = sink.write_all(&bytes).and_then(|()| sink.flush());
+        let mut state = shared.lock();
+        state.writing_since = None;
+        state.failed = result.is_err();
+        shared.changed.notify_all();
+        if state.failed {
+            return;
+        }
+    }
+}
+
+/// The second thread: restarts output that has been stuck for a moment.
+fn restart_when_stuck(shared: &Shared, terminal: &OwnedFd) {
+    loop {
+        thread::sleep(RESTART_AFTER / 2);
+        let state = shared.lock();
+        if state.failed {
+            return;
+        }
+        let stuck = state.writing_since.map(|t| t.elapsed());
+        drop(state);
+        if stuck.is_some_and(|d| d >= RESTART_AFTER) {
+            restart(terminal);
+        }
+    }
+}
+
+/// Restarts stopped output on `terminal`: `tcflow(TCOON)` undoes a
+/// `tcflow(TCOOFF)`, and turning XON/XOFF flow control off (on first, if
+/// it was off) makes Linux restart output stopped by a stop character or
+/// by Scroll Lock. Flow control stays off, as raw mode wants it. Errors are
+/// ignored: this is a best effort.
+pub fn restart(terminal: impl AsFd) {
+    let _ = tcflow(&terminal, Action::OOn);
+    let Ok(modes) = tcgetattr(&terminal) else {
+        return;
+    };
+    let mut on = modes.clone();
+    on.input_modes.insert(InputModes::IXON);
+    let mut off = modes.clone();
+    off.input_modes.remove(InputModes::IXON);
+    if !modes.input_modes.contains(InputModes::IXON)
+        && tcsetattr(&terminal, OptionalActions::Now, &on).is_err()
+    {
+        return;
+    }
+    let _ = tcsetattr(&terminal, OptionalActions::Now, &off);
+}
+
+#[cfg(test)]
+#[path = "output_tests.rs"]
+mod tests;

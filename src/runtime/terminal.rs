@@ -1,0 +1,72 @@
+//! Taking the terminal over and giving it back. Everything the kiosk draws
+//! goes through [`Output`], so a stopped terminal never holds up the loop;
+//! giving the terminal back waits for it only a moment.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use crossterm::cursor::Show;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::output::{Control, Output};
+
+/// The kiosk's terminal: ratatui drawing into [`Output`].
+pub type KioskTerminal = Terminal<CrosstermBackend<Output>>;
+
+/// How long leaving waits for the terminal to take what is still queued,
+/// at each of its two steps. A stopped terminal is then left as it is.
+const LEAVE_WAIT: Duration = Duration::from_secs(1);
+
+/// Raw mode and the alternate screen, drawn through [`Output`]; with the
+/// handle that watches it.
+pub fn enter() -> io::Result<(KioskTerminal, Control)> {
+    let mut out = Output::to_terminal()?;
+    let control = out.control();
+    enable_raw_mode()?;
+    queue!(out, EnterAlternateScreen)?;
+    out.flush()?;
+    Ok((Terminal::new(CrosstermBackend::new(out))?, control))
+}
+
+/// Mouse (and touch) reports and bracketed paste.
+pub fn enable_input(terminal: &mut KioskTerminal) -> io::Result<()> {
+    let out = terminal.backend_mut();
+    queue!(out, EnableMouseCapture, EnableBracketedPaste)?;
+    out.flush()
+}
+
+/// Puts the terminal back as it was, waiting at most a moment for a
+/// terminal whose output is stopped.
+pub fn leave(terminal: &mut KioskTerminal, control: &Control) {
+    let _ = terminal.show_cursor();
+    let out = terminal.backend_mut();
+    let _ = queue!(out, DisableMouseCapture, DisableBracketedPaste);
+    let _ = out.flush();
+    let drained = control.drain(LEAVE_WAIT);
+    let _ = disable_raw_mode();
+    let _ = queue!(out, LeaveAlternateScreen);
+    let _ = out.flush();
+    if !(drained && control.drain(LEAVE_WAIT)) {
+        tracing::warn!("the terminal's output is stopped; leaving it without restoring the screen");
+    }
+}
+
+/// On a panic the terminal is put back (straight to standard output: the
+/// program is ending) before the message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let _ = disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+        previous(info);
+    }));
+}
