@@ -979,3 +979,70 @@ fn timeline_shows_the_sign_and_slides_changing() {
         )
         .run();
 }
+
+#[test]
+fn a_form_that_cannot_tell_patients_apart_warns_that_duplicates_are_not_detected() {
+    let phone_only = format!(
+        "{MINIMAL}[checkin]\n[[checkin.fields]]\nkey = \"phone\"\nlabel = \"Phone\"\nkind = \"phone\"\n"
+    );
+    Test::new()
+        .config(&phone_only)
+        .write("content/010-a.md", "+++\ntitle = \"A\"\n+++\nText.\n")
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .stderr(
+            "warning: duplicate check-ins are not detected: the form does not ask for first_name, last_name and date_of_birth\n \
+             --> kiosk.toml\n  \
+             = help: to detect them, add duplicate_key = [...] under [checkin] with the keys of fields that together tell one patient from another; duplicate_key = [] says you want none (and silences this warning)\n",
+        )
+        .status(0)
+        .run();
+    // Said on purpose: no warning.
+    Test::new()
+        .config(&phone_only.replace("[checkin]\n", "[checkin]\nduplicate_key = []\n"))
+        .write("content/010-a.md", "+++\ntitle = \"A\"\n+++\nText.\n")
+        .args(["check", "--at", MONDAY_OPEN])
+        .any_stdout()
+        .stderr("")
+        .status(0)
+        .run();
+}
+
+#[test]
+fn a_purge_that_would_empty_the_database_on_a_clock_far_ahead_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kiosk.toml"), MINIMAL).unwrap();
+    {
+        let db = dir.path().join("data/checkins.db");
+        let mut store = kiosk::store::Store::open(&db, chrono_tz::America::Denver).unwrap();
+        let fields = vec![("first_name".to_string(), "Ana".to_string())];
+        let new = kiosk::store::NewCheckin::new(fields, &["first_name"]);
+        let at = chrono::DateTime::parse_from_rfc3339(MONDAY_OPEN)
+            .unwrap()
+            .to_utc();
+        store.insert(&new, at, chrono::Duration::zero()).unwrap();
+    }
+    // A clock a year ahead would delete the newest check-in, and so all.
+    let far = "2027-11-22T10:00:00-07:00";
+    Test::in_dir(dir.path())
+        .args(["checkins", "purge", "--at", far])
+        .stderr(
+            "error: old check-ins in data/checkins.db were not purged: the newest is from 2026-11-23, and deleting everything before 2027-10-23 would remove it too; check the computer's date and time (a clock set ahead, or a demonstration clock, would delete real check-ins)\n",
+        )
+        .status(1)
+        .run();
+    let kept = Test::in_dir(dir.path())
+        .args(["checkins", "list", "--date", "2026-11-23", "--json"])
+        .any_stdout()
+        .run();
+    assert!(
+        kept.stdout.contains("\"first_name\":\"Ana\""),
+        "{}",
+        kept.stdout
+    );
+    // Staff who checked the clock can say so.
+    Test::in_dir(dir.path())
+        .args(["checkins", "purge", "--at", far, "--trust-clock"])
+        .stdout("Deleted 1 check-in from before 2027-10-23.\n")
+        .run();
+}
