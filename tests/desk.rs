@@ -51,6 +51,7 @@ fn record(
         identity: String::new(),
         repeats: 0,
         last_repeat_at: None,
+        source: kiosk::store::Source::Kiosk,
     }
 }
 

@@ -38,6 +38,7 @@ pub fn record(ticket: u32, time: &str, status: Status, fields: &[(&str, &str)]) 
         identity: String::new(),
         repeats: 0,
         last_repeat_at: None,
+        source: crate::store::Source::Kiosk,
     }
 }
 
