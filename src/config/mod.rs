@@ -109,6 +109,21 @@ pub struct StaffSettings {
 pub struct DeskSettings {
     /// Whether `kiosk desk` asks for the staff PIN before showing the queue.
     pub desk_pin: bool,
+    /// How the queue tells namesakes apart: the date of birth or the age.
+    pub birth: BirthShown,
+    /// The desk's name in the audit trail; `None`: the computer's name and
+    /// "desk".
+    pub name: Option<String>,
+}
+
+/// What the desk's queue shows of a patient's date of birth.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BirthShown {
+    /// `04/17/1962`.
+    #[default]
+    Date,
+    /// `64`: the age in whole years today.
+    Age,
 }
 
 /// A complete, checked configuration.

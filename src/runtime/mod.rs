@@ -164,8 +164,17 @@ fn run_effect(
 ) -> Vec<Msg> {
     match effect {
         Effect::Store(checkin) => vec![keeper.store(&checkin, config, now)],
-        Effect::LoadQueue => vec![keeper.today(config, now)],
-        Effect::SaveStatus(change) => vec![keeper.save_status(change), keeper.today(config, now)],
+        Effect::LoadQueue => keeper.today(config, now),
+        Effect::SaveStatus(change) => {
+            let mut answers = vec![keeper.save_status(change, now)];
+            answers.extend(keeper.today(config, now));
+            answers
+        }
+        Effect::SaveRecord(change) => {
+            let mut answers = vec![keeper.save_record(change, config)];
+            answers.extend(keeper.today(config, now));
+            answers
+        }
         Effect::SaveLockout(lockout) => {
             if let Err(e) = lockfile::save(&config.staff.lock_file, &lockout) {
                 tracing::error!("the staff lock file could not be written: {e}");

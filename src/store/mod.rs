@@ -46,7 +46,7 @@ pub use identity::{fold, identity_key};
 pub use on_disk::Recovery;
 pub use record::{
     CheckinId, CheckinRecord, Inserted, MAX_FIELDS, MAX_KEY_CHARS, MAX_VALUE_CHARS, NewCheckin,
-    RemovedRecord, Source, Status, StatusAt,
+    RemovedRecord, Source, Status, StatusAt, clean_fields,
 };
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use write::{CLOCK_MARGIN_DAYS, PurgeRules};
