@@ -12,7 +12,6 @@ use crate::commands;
 use crate::config::{Config, ConfigError, demo_path};
 use crate::desk;
 use crate::diagnostic::render_all;
-use crate::listing;
 use crate::runtime::{self, RunOptions};
 use crate::slides::load_deck;
 use crate::status::StatusReport;
@@ -77,17 +76,47 @@ pub struct DeskArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CheckinsCommand {
-    /// List one day's check-ins by ticket number.
+    /// List one day's check-ins by ticket number (or, with --from and
+    /// --to, those of a range of days).
     List(ListArgs),
+    /// One day in numbers: check-ins by status and by source, the average
+    /// and longest wait, check-ins per hour.
+    Summary(DayArgs),
+    /// Every change made to one day's check-ins (added, called, seen,
+    /// no-show, undone, corrected, removed), with when and which desk or
+    /// kiosk made it.
+    History(DayArgs),
     /// Delete the check-ins of every day more than DAYS days ago.
     Purge(PurgeArgs),
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {
-    /// The day to list, in the clinic's time zone; default today.
+pub struct DayArgs {
+    /// The day, in the clinic's time zone; default today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Take "today" from this moment (RFC 3339) instead of the clock.
+    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+    /// Read the check-ins of demonstration runs (`--at`, `--speed`).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The day to list, in the clinic's time zone; default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with_all = ["from", "to"])]
+    pub date: Option<NaiveDate>,
+    /// The first day of a range to list (with --to; each day by ticket).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to")]
+    pub from: Option<NaiveDate>,
+    /// The last day of the range, included.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
+    pub to: Option<NaiveDate>,
     /// Print a JSON array, one object per check-in.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
@@ -285,29 +314,23 @@ fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
 
 fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
     let tz = config.schedule.tz;
-    let today =
-        |at: Option<DateTime<Utc>>| at.unwrap_or_else(Utc::now).with_timezone(&tz).date_naive();
-    let database = match &command {
-        CheckinsCommand::List(args) if args.demo => demo_path(&config.checkin.database),
-        _ => config.checkin.database.clone(),
+    let demo = match &command {
+        CheckinsCommand::List(args) => args.demo,
+        CheckinsCommand::Summary(args) | CheckinsCommand::History(args) => args.demo,
+        CheckinsCommand::Purge(_) => false,
+    };
+    let database = if demo {
+        demo_path(&config.checkin.database)
+    } else {
+        config.checkin.database.clone()
     };
     let result = Store::open(&database, tz).and_then(|mut store| match command {
-        CheckinsCommand::List(args) => {
-            let day = args.date.unwrap_or_else(|| today(args.at));
-            let records = store.list(day)?;
-            Ok(if args.json {
-                listing::json(&records, tz)
-            } else if args.csv {
-                listing::csv(&records, tz)
-            } else if records.is_empty() {
-                format!("No check-ins on {day}.\n")
-            } else {
-                listing::table(&records, tz)
-            })
-        }
+        CheckinsCommand::List(args) => commands::checkins::list(&store, tz, &args),
+        CheckinsCommand::Summary(args) => commands::checkins::summary(&store, tz, &args),
+        CheckinsCommand::History(args) => commands::checkins::history(&store, tz, &args),
         CheckinsCommand::Purge(args) => {
             let days = args.older_than.unwrap_or(config.checkin.retention_days);
-            let cutoff = today(args.at)
+            let cutoff = commands::checkins::today(tz, args.at)
                 .checked_sub_days(Days::new(days.into()))
                 .unwrap_or(NaiveDate::MIN);
             let rules = PurgeRules {

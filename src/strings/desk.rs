@@ -166,3 +166,11 @@ pub fn station(host: &str, role: &str) -> String {
 }
 pub const ROLE_DESK: &str = "desk";
 pub const ROLE_KIOSK: &str = "kiosk";
+
+/// `kiosk checkins list` with nothing to list.
+pub fn no_checkins_on(day: chrono::NaiveDate) -> String {
+    format!("No check-ins on {day}.\n")
+}
+pub fn no_checkins_between(first: chrono::NaiveDate, last: chrono::NaiveDate) -> String {
+    format!("No check-ins from {first} to {last}.\n")
+}
