@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
 use crate::commands;
+pub use crate::commands::checkins::{CheckinsCommand, DayArgs, ListArgs, PurgeArgs};
 use crate::config::{Config, ConfigError, demo_path};
 use crate::desk;
 use crate::diagnostic::render_all;
@@ -74,80 +75,6 @@ pub struct DeskArgs {
     pub at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum CheckinsCommand {
-    /// List one day's check-ins by ticket number (or, with --from and
-    /// --to, those of a range of days).
-    List(ListArgs),
-    /// One day in numbers: check-ins by status and by source, the average
-    /// and longest wait, check-ins per hour.
-    Summary(DayArgs),
-    /// Every change made to one day's check-ins (added, called, seen,
-    /// no-show, undone, corrected, removed), with when and which desk or
-    /// kiosk made it.
-    History(DayArgs),
-    /// Delete the check-ins of every day more than DAYS days ago.
-    Purge(PurgeArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct DayArgs {
-    /// The day, in the clinic's time zone; default today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-    /// Take "today" from this moment (RFC 3339) instead of the clock.
-    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
-    pub at: Option<DateTime<Utc>>,
-    /// Read the check-ins of demonstration runs (`--at`, `--speed`).
-    #[arg(long)]
-    pub demo: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// The day to list, in the clinic's time zone; default today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with_all = ["from", "to"])]
-    pub date: Option<NaiveDate>,
-    /// The first day of a range to list (with --to; each day by ticket).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to")]
-    pub from: Option<NaiveDate>,
-    /// The last day of the range, included.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
-    pub to: Option<NaiveDate>,
-    /// Print a JSON array, one object per check-in.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV with a header row, for a spreadsheet.
-    #[arg(long)]
-    pub csv: bool,
-    /// Take "today" from this moment (RFC 3339) instead of the clock.
-    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
-    pub at: Option<DateTime<Utc>>,
-    /// List the check-ins of demonstration runs (`kiosk run --at` or
-    /// `--speed`), which are kept apart from the clinic's.
-    #[arg(long)]
-    pub demo: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct PurgeArgs {
-    /// Keep today and the DAYS days before it; default `retention_days` from
-    /// kiosk.toml. 0 deletes everything before today.
-    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
-    pub older_than: Option<u32>,
-    /// Take "today" from this moment (RFC 3339) instead of the clock.
-    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
-    pub at: Option<DateTime<Utc>>,
-    /// Purge even if that deletes every check-in, the newest included, and
-    /// it is more than a week older than the cutoff (normally taken for a
-    /// computer clock set ahead, and refused).
-    #[arg(long)]
-    pub trust_clock: bool,
-}
-
 #[derive(Debug, Default, Args)]
 pub struct RunArgs {
     /// Start the kiosk's clock at this moment (RFC 3339, e.g.
@@ -205,7 +132,7 @@ pub struct TimelineArgs {
     pub days: u32,
 }
 
-fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+pub(crate) fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
@@ -213,7 +140,7 @@ fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|e| format!("{e}; write a date as YYYY-MM-DD, e.g. 2026-11-23"))
 }

@@ -3,12 +3,87 @@
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
+use clap::{Args, Subcommand};
 
-use crate::cli::{DayArgs, ListArgs};
+use crate::cli::{parse_date, parse_instant};
 use crate::desk::summary::summarize;
 use crate::listing;
 use crate::store::{Store, StoreError};
 use crate::strings;
+
+#[derive(Debug, Subcommand)]
+pub enum CheckinsCommand {
+    /// List one day's check-ins by ticket number (or, with --from and
+    /// --to, those of a range of days).
+    List(ListArgs),
+    /// One day in numbers: check-ins by status and by source, the average
+    /// and longest wait, check-ins per hour.
+    Summary(DayArgs),
+    /// Every change made to one day's check-ins (added, called, seen,
+    /// no-show, undone, corrected, removed), with when and which desk or
+    /// kiosk made it.
+    History(DayArgs),
+    /// Delete the check-ins of every day more than DAYS days ago.
+    Purge(PurgeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DayArgs {
+    /// The day, in the clinic's time zone; default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Take "today" from this moment (RFC 3339) instead of the clock.
+    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+    /// Read the check-ins of demonstration runs (`--at`, `--speed`).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The day to list, in the clinic's time zone; default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with_all = ["from", "to"])]
+    pub date: Option<NaiveDate>,
+    /// The first day of a range to list (with --to; each day by ticket).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to")]
+    pub from: Option<NaiveDate>,
+    /// The last day of the range, included.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
+    pub to: Option<NaiveDate>,
+    /// Print a JSON array, one object per check-in.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV with a header row, for a spreadsheet.
+    #[arg(long)]
+    pub csv: bool,
+    /// Take "today" from this moment (RFC 3339) instead of the clock.
+    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+    /// List the check-ins of demonstration runs (`kiosk run --at` or
+    /// `--speed`), which are kept apart from the clinic's.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Keep today and the DAYS days before it; default `retention_days` from
+    /// kiosk.toml. 0 deletes everything before today.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
+    pub older_than: Option<u32>,
+    /// Take "today" from this moment (RFC 3339) instead of the clock.
+    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
+    pub at: Option<DateTime<Utc>>,
+    /// Purge even if that deletes every check-in, the newest included, and
+    /// it is more than a week older than the cutoff (normally taken for a
+    /// computer clock set ahead, and refused).
+    #[arg(long)]
+    pub trust_clock: bool,
+}
 
 /// The most days one `list --from --to` covers.
 pub const MAX_RANGE_DAYS: i64 = 3660;

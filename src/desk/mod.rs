@@ -17,6 +17,7 @@ mod pin_gate;
 pub mod queue;
 pub mod record_ops;
 pub mod runtime;
+mod setup;
 pub mod summary;
 mod summary_view;
 mod table;
@@ -33,8 +34,7 @@ use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use chrono_tz::Tz;
 use crossterm::event::KeyEvent;
 
-use crate::checkin::FieldSpec;
-use crate::config::{BirthShown, Config};
+use crate::config::Config;
 use crate::store::{CheckinId, CheckinRecord, Status, StatusAt};
 use crate::strings;
 
@@ -43,6 +43,7 @@ pub use keys::{Action, BINDINGS, Binding, action_for, help_items, help_line};
 pub use modes::{Mode, Pending};
 pub use notice::Notice;
 pub use record_ops::{Answer, RecordChange};
+pub use setup::{DeskSetup, station};
 
 /// A new check-in stays highlighted this long.
 pub const HIGHLIGHT: Duration = Duration::seconds(5);
@@ -153,47 +154,6 @@ enum Op {
     Status(Change),
     /// The change that puts a record change back.
     Record(RecordChange),
-}
-
-/// What the desk needs of the settings besides the clinic's name and zone.
-#[derive(Clone, Debug)]
-pub struct DeskSetup {
-    /// The check-in form's fields, for adding and correcting.
-    pub fields: Vec<FieldSpec>,
-    /// The fields that tell one patient from another.
-    pub duplicate_key: Vec<String>,
-    /// The date or the age.
-    pub birth: BirthShown,
-    /// The field holding the date of birth: `date_of_birth`, or the form's
-    /// first date field.
-    pub birth_key: Option<String>,
-}
-
-impl DeskSetup {
-    pub fn of(config: &Config) -> Self {
-        let fields = config.checkin.fields.clone();
-        let dates = || {
-            fields
-                .iter()
-                .filter(|f| f.kind == crate::checkin::FieldKind::Date)
-        };
-        let birth_key = dates()
-            .find(|f| f.key == "date_of_birth")
-            .or_else(|| dates().next())
-            .map(|f| f.key.clone());
-        Self {
-            duplicate_key: config
-                .checkin
-                .duplicate_key
-                .fields()
-                .iter()
-                .map(|k| k.to_string())
-                .collect(),
-            fields,
-            birth: config.desk.birth,
-            birth_key,
-        }
-    }
 }
 
 /// The whole state of the desk screen.
@@ -419,21 +379,6 @@ impl Desk {
             .min()
             .unwrap_or(next_minute)
     }
-}
-
-/// The name this program's changes go by in the audit trail: `[desk] name`
-/// for a desk if set, otherwise the computer's name and `role` ("desk",
-/// "kiosk").
-pub fn station(config: &Config, role: &str) -> String {
-    if role == strings::desk::ROLE_DESK
-        && let Some(name) = &config.desk.name
-    {
-        return name.clone();
-    }
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-        .unwrap_or_default();
-    strings::desk::station(&crate::sanitize::printable(host.trim()), role)
 }
 
 /// The name shown for a check-in, or a stand-in when it has none.
