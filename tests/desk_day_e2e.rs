@@ -184,3 +184,125 @@ fn two_desks_correct_the_same_check_in_and_the_second_is_told() {
     assert_eq!(rows[0]["last_name"], "García");
     assert_eq!(rows[0]["first_name"], "Jose", "the first desk's fix stands");
 }
+
+/// Forty check-ins from 8:30 to 10:40: the first 24 seen, two no-shows, one
+/// called, the rest waiting; every fifth added at the desk; two patients
+/// named José García; one check-in removed as entered in error.
+fn forty(site: &Site) {
+    use kiosk::store::{Source, Status, StatusAt};
+    let first = [
+        "José",
+        "Ana",
+        "Tom",
+        "Maria",
+        "李小龙",
+        "Zoë",
+        "Nguyễn Thị",
+        "Omar",
+        "Lucía",
+        "Sam",
+    ];
+    let last = [
+        "García",
+        "Ruiz",
+        "Baker",
+        "Silva",
+        "Lee",
+        "O'Brien",
+        "Minh Khai",
+        "Haddad",
+    ];
+    let mut store = Store::open(&site.database(), DENVER).unwrap();
+    store.set_actor("front desk");
+    let start = DateTime::parse_from_rfc3339("2026-11-23T08:30:00-07:00")
+        .unwrap()
+        .to_utc();
+    let key = ["first_name", "last_name", "date_of_birth"];
+    for i in 0..41_i64 {
+        let (f, l) = if i == 33 {
+            ("José", "García")
+        } else {
+            (
+                first[(i % 10) as usize],
+                last[((i * 3 + i / 10) % 8) as usize],
+            )
+        };
+        let born = format!("19{:02}-{:02}-{:02}", 40 + i, 1 + i % 12, 1 + i % 28);
+        let fields = vec![
+            ("first_name".to_string(), f.to_string()),
+            ("last_name".to_string(), l.to_string()),
+            ("date_of_birth".to_string(), born),
+        ];
+        let at = start + chrono::Duration::minutes(i * 13 / 4);
+        let source = if i % 5 == 4 {
+            Source::Desk
+        } else {
+            Source::Kiosk
+        };
+        let new = NewCheckin::new(fields, &key);
+        let added = store
+            .insert_from(&new, at, chrono::Duration::zero(), source)
+            .unwrap();
+        let was = StatusAt {
+            status: Status::Waiting,
+            at,
+        };
+        let status = match i {
+            0..=23 if i == 7 || i == 15 => Some(Status::NoShow),
+            0..=23 => Some(Status::Seen),
+            24 => Some(Status::Called),
+            _ => None,
+        };
+        if let Some(status) = status {
+            let new = StatusAt {
+                status,
+                at: at + chrono::Duration::minutes(12 + i % 9),
+            };
+            assert!(store.set_status_if(added.id(), was, new).unwrap());
+        }
+        if i == 40 {
+            let when = at + chrono::Duration::minutes(1);
+            assert!(store.remove_if(added.id(), was, when, false).unwrap());
+        }
+    }
+}
+
+#[test]
+fn a_forty_patient_day_found_by_name_and_summed_up() {
+    let site = Site::new();
+    forty(&site);
+    let mut desk = site.spawn("desk", 80, 24);
+    desk.wait_for_all(&["Waiting 15", "Seen 22", "↓ 27 more"]);
+    let queue = desk.screen_text();
+    desk.send(b"/garc");
+    desk.wait_for_text("Find: garc_");
+    desk.send(b"\r");
+    desk.wait_for_text("matching \"garc\"");
+    let found = desk.screen_text();
+    assert!(found.contains("*"), "namesakes marked:\n{}", framed(&found));
+    desk.send(b"\x1b");
+    desk.wait_for_no_text("matching");
+    desk.send(b"t");
+    desk.wait_for_text("The day so far");
+    let summary = desk.screen_text();
+    assert!(summary.contains("removed 1"), "{}", framed(&summary));
+    assert!(
+        summary.contains("kiosk 32 · desk 8"),
+        "{}",
+        framed(&summary)
+    );
+    let cli = Test::in_dir(site.dir.path())
+        .args(["--config".into(), site.config().into_os_string()])
+        .args([
+            "checkins", "summary", "--demo", "--date", DAY, "--at", START,
+        ])
+        .any_stdout()
+        .run()
+        .stdout;
+    println!(
+        "{}\n{}\n{}\n{cli}",
+        framed(&queue),
+        framed(&found),
+        framed(&summary)
+    );
+}
