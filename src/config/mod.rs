@@ -378,6 +378,22 @@ mod tests {
     }
 
     #[test]
+    fn the_desk_shows_dates_of_birth_or_ages_and_has_a_name() {
+        let desk = |extra: &str| parse(extra).map(|c| c.desk);
+        let default = desk("").map(|d| (d.birth, d.name));
+        assert_eq!(default, Ok((BirthShown::Date, None)));
+        let set = desk("[desk]\nbirth = \"age\"\nname = \" reception \"\n");
+        assert_eq!(
+            set.map(|d| (d.birth, d.name)),
+            Ok((BirthShown::Age, Some("reception".to_string())))
+        );
+        assert_eq!(
+            messages("[desk]\nbirth = \"years\"\n"),
+            ["5:9 birth must be \"date\" or \"age\", not \"years\""]
+        );
+    }
+
+    #[test]
     fn desk_pin_is_off_unless_asked_for() {
         assert_eq!(parse("").map(|c| c.desk.desk_pin), Ok(false));
         assert_eq!(
