@@ -9,10 +9,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::clock::Clock;
 use crate::commands;
+pub use crate::commands::checkins::{CheckinsCommand, DayArgs, ListArgs, PurgeArgs};
 use crate::config::{Config, ConfigError, demo_path};
 use crate::desk;
 use crate::diagnostic::render_all;
-use crate::listing;
 use crate::runtime::{self, RunOptions};
 use crate::slides::load_deck;
 use crate::status::StatusReport;
@@ -75,50 +75,6 @@ pub struct DeskArgs {
     pub at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum CheckinsCommand {
-    /// List one day's check-ins by ticket number.
-    List(ListArgs),
-    /// Delete the check-ins of every day more than DAYS days ago.
-    Purge(PurgeArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// The day to list, in the clinic's time zone; default today.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
-    /// Print a JSON array, one object per check-in.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV with a header row, for a spreadsheet.
-    #[arg(long)]
-    pub csv: bool,
-    /// Take "today" from this moment (RFC 3339) instead of the clock.
-    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
-    pub at: Option<DateTime<Utc>>,
-    /// List the check-ins of demonstration runs (`kiosk run --at` or
-    /// `--speed`), which are kept apart from the clinic's.
-    #[arg(long)]
-    pub demo: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct PurgeArgs {
-    /// Keep today and the DAYS days before it; default `retention_days` from
-    /// kiosk.toml. 0 deletes everything before today.
-    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
-    pub older_than: Option<u32>,
-    /// Take "today" from this moment (RFC 3339) instead of the clock.
-    #[arg(long, hide = true, value_name = "TIME", value_parser = parse_instant)]
-    pub at: Option<DateTime<Utc>>,
-    /// Purge even if that deletes every check-in, the newest included, and
-    /// it is more than a week older than the cutoff (normally taken for a
-    /// computer clock set ahead, and refused).
-    #[arg(long)]
-    pub trust_clock: bool,
-}
-
 #[derive(Debug, Default, Args)]
 pub struct RunArgs {
     /// Start the kiosk's clock at this moment (RFC 3339, e.g.
@@ -176,7 +132,7 @@ pub struct TimelineArgs {
     pub days: u32,
 }
 
-fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+pub(crate) fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
@@ -184,7 +140,7 @@ fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|e| format!("{e}; write a date as YYYY-MM-DD, e.g. 2026-11-23"))
 }
@@ -285,29 +241,23 @@ fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
 
 fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
     let tz = config.schedule.tz;
-    let today =
-        |at: Option<DateTime<Utc>>| at.unwrap_or_else(Utc::now).with_timezone(&tz).date_naive();
-    let database = match &command {
-        CheckinsCommand::List(args) if args.demo => demo_path(&config.checkin.database),
-        _ => config.checkin.database.clone(),
+    let demo = match &command {
+        CheckinsCommand::List(args) => args.demo,
+        CheckinsCommand::Summary(args) | CheckinsCommand::History(args) => args.demo,
+        CheckinsCommand::Purge(_) => false,
+    };
+    let database = if demo {
+        demo_path(&config.checkin.database)
+    } else {
+        config.checkin.database.clone()
     };
     let result = Store::open(&database, tz).and_then(|mut store| match command {
-        CheckinsCommand::List(args) => {
-            let day = args.date.unwrap_or_else(|| today(args.at));
-            let records = store.list(day)?;
-            Ok(if args.json {
-                listing::json(&records, tz)
-            } else if args.csv {
-                listing::csv(&records, tz)
-            } else if records.is_empty() {
-                format!("No check-ins on {day}.\n")
-            } else {
-                listing::table(&records, tz)
-            })
-        }
+        CheckinsCommand::List(args) => commands::checkins::list(&store, tz, &args),
+        CheckinsCommand::Summary(args) => commands::checkins::summary(&store, tz, &args),
+        CheckinsCommand::History(args) => commands::checkins::history(&store, tz, &args),
         CheckinsCommand::Purge(args) => {
             let days = args.older_than.unwrap_or(config.checkin.retention_days);
-            let cutoff = today(args.at)
+            let cutoff = commands::checkins::today(tz, args.at)
                 .checked_sub_days(Days::new(days.into()))
                 .unwrap_or(NaiveDate::MIN);
             let rules = PurgeRules {

@@ -213,6 +213,7 @@ mod tests {
             identity: String::new(),
             repeats: 0,
             last_repeat_at: None,
+            source: crate::store::Source::Kiosk,
         }
     }
 

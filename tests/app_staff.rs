@@ -213,6 +213,7 @@ fn the_queue_shows_and_actions_become_effects() {
         identity: String::new(),
         repeats: 0,
         last_repeat_at: None,
+        source: kiosk::store::Source::Kiosk,
     };
     app.update(Msg::Desk(desk::Msg::Loaded {
         records: vec![record],

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use kiosk::store::{NewCheckin, Status, Store};
+use kiosk::store::{NewCheckin, Source, Status, StatusAt, Store};
 
 const DENVER: chrono_tz::Tz = chrono_tz::America::Denver;
 const EVENING: &str = "2026-11-23T18:00:00-07:00";
@@ -145,11 +145,165 @@ fn list_csv_is_quoted_and_safe_for_spreadsheets() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(
         out,
-        "ticket,date,time,status,first_name,last_name,phone\r\n\
+        "\u{feff}ticket,date,time,status,first_name,last_name,phone\r\n\
          1,2026-11-23,9:41 AM,seen,José,García,720-555-0101\r\n\
          2,2026-11-23,10:02 AM,waiting,李小龙,\"Li, \"\"Bruce\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n\
          3,2026-11-23,1:15 PM,waiting,Zoë,O'Brien-Smith,\r\n"
     );
+}
+
+/// The clinic's day at the desk: a walk-in added, a status change undone, a
+/// name corrected and a check-in removed, each by a named desk.
+fn desk_day(clinic: &Clinic) {
+    let db = clinic.dir.path().join("data/checkins.db");
+    let mut desk = Store::open(&db, DENVER).expect("open");
+    desk.set_actor("front desk");
+    let walk_in = desk
+        .insert_from(
+            &new("Ana", "-Ruiz", "@phone"),
+            at("2026-11-23T10:30:00-07:00"),
+            Duration::zero(),
+            Source::Desk,
+        )
+        .expect("added");
+    let list = desk.list(date("2026-11-23")).expect("list");
+    let li = list.iter().find(|r| r.ticket == 2).expect("#2").clone();
+    let waiting = StatusAt {
+        status: li.status,
+        at: li.status_changed_at,
+    };
+    let called = StatusAt {
+        status: Status::Called,
+        at: at("2026-11-23T10:32:00-07:00"),
+    };
+    assert!(desk.set_status_if(li.id, waiting, called).expect("called"));
+    let undone = (at("2026-11-23T10:33:00-07:00"), true);
+    assert!(
+        desk.change_status(li.id, called, waiting, undone)
+            .expect("undone")
+    );
+    let zoe = list.iter().find(|r| r.ticket == 3).expect("#3").clone();
+    let fixed = new("Zoë", "O'Brian-Smith", "");
+    let when = at("2026-11-23T13:20:00-07:00");
+    assert!(
+        desk.edit_if(zoe.id, &zoe.fields, &fixed, when, false)
+            .expect("edited")
+    );
+    let added = StatusAt {
+        status: Status::Waiting,
+        at: at("2026-11-23T10:30:00-07:00"),
+    };
+    let removed_at = at("2026-11-23T13:30:00-07:00");
+    assert!(
+        desk.remove_if(walk_in.id(), added, removed_at, false)
+            .expect("removed")
+    );
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+}
+
+#[test]
+fn csv_opens_with_a_byte_order_mark_and_keeps_the_formula_guard() {
+    let clinic = Clinic::new();
+    let db = clinic.dir.path().join("data/checkins.db");
+    let mut desk = Store::open(&db, DENVER).expect("open");
+    desk.insert_from(
+        &new("Ana", "-Ruiz", "+1 720"),
+        at("2026-11-24T09:00:00-07:00"),
+        Duration::zero(),
+        Source::Desk,
+    )
+    .expect("added");
+    let (code, out, err) = clinic.run(&[
+        "checkins",
+        "list",
+        "--csv",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-24",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "\u{feff}ticket,date,time,status,first_name,last_name,phone\r\n\
+         1,2026-11-23,9:41 AM,seen,José,García,720-555-0101\r\n\
+         2,2026-11-23,10:02 AM,waiting,李小龙,\"Li, \"\"Bruce\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n\
+         3,2026-11-23,1:15 PM,waiting,Zoë,O'Brien-Smith,\r\n\
+         1,2026-11-24,9:00 AM,waiting,Ana,'-Ruiz,'+1 720\r\n"
+    );
+    assert!(out.as_bytes().starts_with(&[0xef, 0xbb, 0xbf]), "UTF-8 BOM");
+    let (code, out, _) = clinic.run(&[
+        "checkins",
+        "list",
+        "--from",
+        "2026-11-25",
+        "--to",
+        "2026-11-26",
+    ]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "No check-ins from 2026-11-25 to 2026-11-26.\n")
+    );
+    let (code, _, _) = clinic.run(&["checkins", "list", "--from", "2026-11-25"]);
+    assert_eq!(code, 2, "--from needs --to");
+}
+
+#[test]
+fn summary_counts_the_day_by_status_and_source() {
+    let clinic = Clinic::new();
+    desk_day(&clinic);
+    let (code, out, err) = clinic.run(&["checkins", "summary", "--date", "2026-11-23"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "Summary of 2026-11-23\n\
+         Check-ins: 3\n\
+         By status: waiting 2 · called 0 · seen 1 · no-show 0 · removed 1\n\
+         By source: kiosk 3 · desk 0\n\
+         Waits: Average (called or seen) 19 min · Longest 13 h 58 min\n\
+         \n\
+         Check-ins per hour:\n  \
+         9 AM    1  ########################################\n \
+         10 AM    1  ########################################\n \
+         11 AM    0\n \
+         12 PM    0\n  \
+         1 PM    1  ########################################\n"
+    );
+    let (code, json, _) = clinic.run(&["checkins", "summary", "--date", "2026-11-23", "--json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["by_status"]["removed"], 1);
+    assert_eq!(value["by_source"]["kiosk"], 3);
+    assert_eq!(value["average_wait_minutes"], 19.0);
+    assert_eq!(
+        value["per_hour"][0],
+        serde_json::json!({"hour": 9, "checkins": 1})
+    );
+}
+
+#[test]
+fn history_lists_every_change_with_who_made_it() {
+    let clinic = Clinic::new();
+    desk_day(&clinic);
+    let (code, out, err) = clinic.run(&["checkins", "history", "--date", "2026-11-23"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        " 9:41 AM  #1    added  · unnamed\n\
+         10:00 AM  #1    seen (was waiting)  · unnamed\n\
+         10:02 AM  #2    added  · unnamed\n\
+         10:30 AM  #4    added  · front desk\n\
+         10:32 AM  #2    called (was waiting)  · front desk\n\
+         10:33 AM  #2    waiting (was called), undone  · front desk\n \
+         1:15 PM  #3    added  · unnamed\n \
+         1:20 PM  #3    last_name corrected: \"O'Brien-Smith\" to \"O'Brian-Smith\"  · front desk\n \
+         1:30 PM  #4    removed  · front desk\n"
+    );
+    let (_, none, _) = clinic.run(&["checkins", "history", "--date", "2026-11-22"]);
+    assert_eq!(none, "No changes on 2026-11-22.\n");
 }
 
 #[test]

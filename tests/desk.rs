@@ -51,6 +51,7 @@ fn record(
         identity: String::new(),
         repeats: 0,
         last_repeat_at: None,
+        source: kiosk::store::Source::Kiosk,
     }
 }
 
@@ -247,4 +248,134 @@ fn every_size_draws_without_panicking() {
             }
         }
     }
+}
+
+/// A morning with two patients called José García (told apart by their
+/// dates of birth), one added at the desk, and eight others.
+fn namesakes_desk() -> Desk {
+    let names = [
+        ("José", "García", "1962-04-17"),
+        ("Ana", "Ruiz", "1990-06-06"),
+        ("José", "Garcia", "1985-11-02"),
+        ("李小龙", "Lee", "1940-11-27"),
+        ("Nguyễn Thị", "Minh Khai", "1978-03-09"),
+        ("Zoë", "O'Brien-Smith", "2001-12-24"),
+        ("Tom", "Baker", "1955-01-20"),
+        ("Maria", "Silva", "1999-09-09"),
+    ];
+    let statuses = [
+        (Status::Seen, "09:40:00"),
+        (Status::Called, "10:31:00"),
+        (Status::Waiting, ""),
+        (Status::Waiting, ""),
+        (Status::NoShow, "10:20:00"),
+        (Status::Waiting, ""),
+        (Status::Waiting, ""),
+        (Status::Waiting, ""),
+    ];
+    let records: Vec<CheckinRecord> = names
+        .iter()
+        .zip(statuses)
+        .enumerate()
+        .map(|(i, ((first, last, born), (status, changed)))| {
+            let ticket = u32::try_from(i + 1).unwrap();
+            let checked_in = format!("09:{:02}:00", 2 + i * 6);
+            let changed = if changed.is_empty() {
+                checked_in.as_str()
+            } else {
+                changed
+            };
+            let mut r = record(
+                ticket,
+                &checked_in,
+                (status, changed),
+                &[
+                    ("first_name", first),
+                    ("last_name", last),
+                    ("date_of_birth", born),
+                ],
+            );
+            if ticket == 6 {
+                r.source = kiosk::store::Source::Desk;
+            }
+            r
+        })
+        .collect();
+    let mut desk = Desk::new(&bundled(), at("10:42:00"));
+    desk.update(Msg::Loaded {
+        records,
+        at: at("10:42:00"),
+    });
+    desk
+}
+
+fn keys(desk: &mut Desk, text: &str) {
+    for c in text.chars() {
+        let code = crossterm::event::KeyCode::Char(c);
+        desk.update(Msg::Key(crossterm::event::KeyEvent::from(code)));
+    }
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+#[test]
+fn namesakes_are_marked_and_told_apart_by_birth_date() {
+    snapshot("desk_namesakes", &namesakes_desk(), &SIZES);
+}
+
+#[test]
+fn the_find_line_narrows_the_list() {
+    let mut desk = namesakes_desk();
+    keys(&mut desk, "/garc");
+    snapshot("desk_find", &desk, &SIZES);
+}
+
+#[test]
+fn the_add_form_asks_the_kiosk_s_questions() {
+    let mut desk = namesakes_desk();
+    keys(&mut desk, "aAna");
+    snapshot("desk_add_form", &desk, &SIZES);
+}
+
+#[test]
+fn the_summary_of_the_day() {
+    let mut desk = namesakes_desk();
+    desk.update(Msg::RemovedCount(1));
+    keys(&mut desk, "t");
+    snapshot("desk_summary", &desk, &SIZES);
+}
+
+#[test]
+fn a_long_list_scrolls_with_markers_and_keeps_the_called_in_view() {
+    let records: Vec<CheckinRecord> = (1..=40)
+        .map(|t| {
+            let time = format!("{:02}:{:02}:00", 8 + t / 12, (t % 12) * 5);
+            let status = if t == 3 {
+                Status::Called
+            } else {
+                Status::Waiting
+            };
+            let first = format!("Patient{t:02}");
+            record(
+                t,
+                &time,
+                (status, &time),
+                &[("first_name", &first), ("last_name", "Test")],
+            )
+        })
+        .collect();
+    let mut desk = Desk::new(&bundled(), at("11:30:00"));
+    desk.update(Msg::Loaded {
+        records,
+        at: at("11:30:00"),
+    });
+    for _ in 0..25 {
+        desk.update(Msg::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Down,
+        )));
+    }
+    let text = rows(&draw(&desk, 80, 24)).join("\n");
+    assert!(text.contains("↑ 12 more · #3 called · #1 next"), "{text}");
+    assert!(text.contains("↓ 14 more"), "{text}");
+    assert!(text.contains("▸   26"), "the selection is in view:\n{text}");
 }

@@ -316,6 +316,7 @@ fn record(ticket: u32, time: &str, status: Status, first: &str, last: &str) -> C
         identity: String::new(),
         repeats: 0,
         last_repeat_at: None,
+        source: kiosk::store::Source::Kiosk,
     }
 }
 

@@ -43,6 +43,7 @@ impl FakeStore {
             identity,
             repeats: 0,
             last_repeat_at: None,
+            source: kiosk::store::Source::Kiosk,
         });
         Inserted::New { ticket, id }
     }

@@ -65,6 +65,9 @@ pub enum Effect {
     LoadQueue,
     /// Save a status change from the staff screen, then read the list again.
     SaveStatus(Change),
+    /// Store a record change from the staff screen (a patient added,
+    /// corrected or removed), then read the list again.
+    SaveRecord(desk::RecordChange),
     /// Read `kiosk.toml` and the slides again now.
     Reload,
 }

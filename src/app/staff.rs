@@ -185,6 +185,9 @@ impl App {
         if let Some(change) = outcome.save {
             self.effects.push(Effect::SaveStatus(change));
         }
+        if let Some(change) = outcome.record {
+            self.effects.push(Effect::SaveRecord(change));
+        }
         outcome.redraw
     }
 
@@ -196,6 +199,10 @@ impl App {
         staff.last_input = now;
         if staff.banner_form.is_some() {
             return self.banner_key(key);
+        }
+        // Typing a name to find, a form, a question: every key is the desk's.
+        if staff.desk.captures_keys() {
+            return self.pass_to_desk(desk::Msg::Key(key));
         }
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         match key.code {

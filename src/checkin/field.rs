@@ -89,6 +89,20 @@ impl Field {
     }
 
     /// Applies an editing input; returns whether anything changed.
+    /// Puts in an answer given earlier (to correct it): the text with the
+    /// cursor at its end, or for a choice field the answer it names.
+    pub(super) fn prefill(&mut self, value: &str) {
+        match self.spec.kind {
+            FieldKind::Choice => {
+                self.choice = self.spec.choices.iter().position(|c| c == value);
+            }
+            _ => {
+                self.chars = value.chars().take(self.spec.max_length).collect();
+                self.cursor = self.chars.len();
+            }
+        }
+    }
+
     pub(super) fn apply(&mut self, input: FormInput) -> bool {
         let changed = match self.spec.kind {
             FieldKind::Choice => self.apply_choice(input),

@@ -76,6 +76,19 @@ impl Form {
         }
     }
 
+    /// A form with the answers in `values` (by key) already typed in, for
+    /// staff correcting a check-in.
+    pub fn filled(fields: Vec<FieldSpec>, values: &[(String, String)], now: DateTime<Utc>) -> Self {
+        let mut form = Self::new(fields, now);
+        for field in &mut form.fields {
+            let value = values.iter().find(|(k, _)| *k == field.spec().key);
+            if let Some((_, value)) = value {
+                field.prefill(value);
+            }
+        }
+        form
+    }
+
     /// Reads "today" (for dates of birth) in the clinic's time zone.
     pub fn in_timezone(mut self, tz: Tz) -> Self {
         self.tz = tz;

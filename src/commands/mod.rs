@@ -1,7 +1,8 @@
-//! The staff commands that print: `check`, `preview` and `timeline`; and
+//! The staff commands that print: `check`, `checkins`, `preview` and `timeline`; and
 //! `staff set-pin`, which writes the staff PIN's hash into `kiosk.toml`.
 
 pub mod check;
+pub mod checkins;
 pub mod preview;
 pub mod set_pin;
 pub mod timeline;

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use super::raw::{RawClosure, RawConfig, RawKiosk, RawSpecial};
 use super::toml_errors::toml_problem;
-use super::{Clinic, Config, DeskSettings, KioskSettings};
+use super::{BirthShown, Clinic, Config, DeskSettings, KioskSettings};
 use crate::diagnostic::{Diagnostic, nearest, quote_len};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
@@ -134,6 +134,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
     let closures = closures(&mut c, &raw.closures);
     let special = special_days(&mut c, &raw.special_hours);
     let kiosk = kiosk(&mut c, &raw.kiosk, base_dir);
+    let desk = desk(&mut c, &raw.desk);
     let checkin = c.checkin(&raw.checkin, base_dir);
     let staff = c.staff(&raw.staff, base_dir);
     let (Some(tz), true) = (tz, c.problems.is_empty()) else {
@@ -158,12 +159,35 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
         },
         kiosk,
         checkin,
-        desk: DeskSettings {
-            desk_pin: raw.desk.desk_pin.unwrap_or(false),
-        },
+        desk,
         staff,
         demo: false,
     })
+}
+
+fn desk(c: &mut Checker<'_>, d: &super::raw::RawDesk) -> DeskSettings {
+    let birth = match d.birth.as_ref() {
+        None => BirthShown::Date,
+        Some(b) => match b.get_ref().as_str() {
+            "date" => BirthShown::Date,
+            "age" => BirthShown::Age,
+            other => {
+                let message = crate::strings::desk::birth_invalid(other);
+                c.error(b.span(), message, crate::strings::desk::BIRTH_HELP);
+                BirthShown::Date
+            }
+        },
+    };
+    let name = d
+        .name
+        .as_ref()
+        .map(|n| printable(n.get_ref().trim()))
+        .filter(|n| !n.is_empty());
+    DeskSettings {
+        desk_pin: d.desk_pin.unwrap_or(false),
+        birth,
+        name,
+    }
 }
 
 fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {

@@ -109,6 +109,21 @@ pub struct StaffSettings {
 pub struct DeskSettings {
     /// Whether `kiosk desk` asks for the staff PIN before showing the queue.
     pub desk_pin: bool,
+    /// How the queue tells namesakes apart: the date of birth or the age.
+    pub birth: BirthShown,
+    /// The desk's name in the audit trail; `None`: the computer's name and
+    /// "desk".
+    pub name: Option<String>,
+}
+
+/// What the desk's queue shows of a patient's date of birth.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BirthShown {
+    /// `04/17/1962`.
+    #[default]
+    Date,
+    /// `64`: the age in whole years today.
+    Age,
 }
 
 /// A complete, checked configuration.
@@ -359,6 +374,22 @@ mod tests {
         assert_eq!(
             messages("[kiosk]\nreview_after_months = 121\n"),
             ["5:23 review_after_months must be from 1 to 120, not 121"]
+        );
+    }
+
+    #[test]
+    fn the_desk_shows_dates_of_birth_or_ages_and_has_a_name() {
+        let desk = |extra: &str| parse(extra).map(|c| c.desk);
+        let default = desk("").map(|d| (d.birth, d.name));
+        assert_eq!(default, Ok((BirthShown::Date, None)));
+        let set = desk("[desk]\nbirth = \"age\"\nname = \" reception \"\n");
+        assert_eq!(
+            set.map(|d| (d.birth, d.name)),
+            Ok((BirthShown::Age, Some("reception".to_string())))
+        );
+        assert_eq!(
+            messages("[desk]\nbirth = \"years\"\n"),
+            ["5:9 birth must be \"date\" or \"age\", not \"years\""]
         );
     }
 

@@ -107,6 +107,8 @@ pub struct RawCheckin {
 #[serde(deny_unknown_fields)]
 pub struct RawDesk {
     pub desk_pin: Option<bool>,
+    pub birth: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
 }
 
 /// One `[[checkin.fields]]` table.

@@ -1,8 +1,11 @@
 //! What the keys do: moving the selection, calling, marking, undoing, and
 //! taking in the result of a save.
 
-use super::{Action, Change, Desk, Notice, Outcome, UNDO_DEPTH, display_name};
-use crate::store::{CheckinRecord, Status, StatusAt};
+use super::modes::{Mode, Pending};
+use super::{
+    Action, Answer, Change, Desk, Notice, Op, Outcome, RecordChange, UNDO_DEPTH, display_name,
+};
+use crate::store::{CheckinRecord, Inserted, Status, StatusAt};
 use crate::strings;
 
 impl Desk {
@@ -13,9 +16,21 @@ impl Desk {
             Action::Seen => self.mark(Status::Seen),
             Action::NoShow => self.mark(Status::NoShow),
             Action::Undo => match self.undo.pop() {
-                Some(change) => ask(change.reversed()),
+                Some(Op::Status(change)) => ask(change.reversed()),
+                Some(Op::Record(change)) => record(change.made_at(self.now)),
                 None => self.say(strings::DESK_NOTHING_TO_UNDO),
             },
+            Action::Find => {
+                self.mode = Mode::Find;
+                Outcome::redraw(true)
+            }
+            Action::Add => self.open_add(),
+            Action::Edit => self.open_edit(),
+            Action::Remove => self.remove(),
+            Action::Summary => {
+                self.mode = Mode::Summary;
+                Outcome::redraw(true)
+            }
             Action::Quit => {
                 self.running = false;
                 Outcome::default()
@@ -23,9 +38,13 @@ impl Desk {
         }
     }
 
-    /// Moves the selection one row; whether it moved.
-    fn step(&mut self, down: bool) -> bool {
-        let Some(index) = self.selected_index() else {
+    /// Moves the selection one row among those shown; whether it moved.
+    pub(super) fn step(&mut self, down: bool) -> bool {
+        let shown = self.shown();
+        let Some(index) = self
+            .selected
+            .and_then(|id| shown.iter().position(|r| r.id == id))
+        else {
             self.settle_selection(None);
             return self.selected.is_some();
         };
@@ -34,7 +53,7 @@ impl Desk {
         } else {
             index.saturating_sub(1)
         };
-        match self.rows.get(next) {
+        match shown.get(next) {
             Some(row) if next != index => {
                 self.selected = Some(row.id);
                 true
@@ -61,11 +80,36 @@ impl Desk {
         let Some(row) = self.selected() else {
             return self.say(strings::DESK_EMPTY);
         };
+        let name = display_name(row);
         if row.status == status {
-            let text = strings::desk_already(row.ticket, &display_name(row), status);
-            return self.say(&text);
+            let text = strings::desk_already(row.ticket, &name, status);
+            return self.say_about(&text, &name);
         }
-        ask(self.change(row, status))
+        let change = self.change(row, status);
+        // Seen to no-show or back is rare and easy to press by mistake.
+        if matches!(row.status, Status::Seen | Status::NoShow) {
+            return self.ask_first(Pending::Mark(change));
+        }
+        ask(change)
+    }
+
+    /// Asks before removing the selected check-in as entered in error.
+    fn remove(&mut self) -> Outcome {
+        let Some(row) = self.selected() else {
+            return self.say(strings::DESK_EMPTY);
+        };
+        let change = RecordChange::Remove {
+            id: row.id,
+            ticket: row.ticket,
+            name: display_name(row),
+            expected: StatusAt {
+                status: row.status,
+                at: row.status_changed_at,
+            },
+            at: self.now,
+            undo: false,
+        };
+        self.ask_first(Pending::Remove(change))
     }
 
     fn change(&self, row: &CheckinRecord, status: Status) -> Change {
@@ -85,19 +129,30 @@ impl Desk {
         }
     }
 
-    fn say(&mut self, text: &str) -> Outcome {
-        self.notice = Some(Notice {
-            text: text.to_string(),
-            warning: false,
-        });
+    pub(super) fn say(&mut self, text: &str) -> Outcome {
+        self.notice = Some(Notice::new(text.to_string(), false, self.now));
+        Outcome::redraw(true)
+    }
+
+    /// Says `text`, in which `name` may be shortened to fit.
+    fn say_about(&mut self, text: &str, name: &str) -> Outcome {
+        self.notice = Some(Notice::new(text.to_string(), false, self.now).naming(name));
         Outcome::redraw(true)
     }
 
     pub(super) fn warn(&mut self, text: String) {
-        self.notice = Some(Notice {
-            text,
-            warning: true,
-        });
+        self.notice = Some(Notice::new(text, true, self.now));
+    }
+
+    fn warn_about(&mut self, text: String, name: &str) {
+        self.notice = Some(Notice::new(text, true, self.now).naming(name));
+    }
+
+    fn remember(&mut self, op: Op) {
+        if self.undo.len() >= UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(op);
     }
 
     pub(super) fn saved(&mut self, change: Change, result: Result<bool, String>) {
@@ -109,38 +164,90 @@ impl Desk {
                     change.new.status,
                     change.undo,
                 );
-                self.say(&text);
+                self.say_about(&text, &change.name);
                 self.selected = Some(change.id);
                 if !change.undo {
-                    if self.undo.len() >= UNDO_DEPTH {
-                        self.undo.remove(0);
-                    }
-                    self.undo.push(change);
+                    self.remember(Op::Status(change));
                 }
             }
             Ok(false) => {
-                self.warn(strings::desk_changed_elsewhere(
-                    change.ticket,
-                    &change.name,
-                    change.undo,
-                ));
+                let text =
+                    strings::desk_changed_elsewhere(change.ticket, &change.name, change.undo);
+                self.warn_about(text, &change.name);
             }
             Err(error) => {
                 self.warn(strings::desk_save_failed(&error));
                 if change.undo {
                     // Not undone: it can be tried again.
-                    self.undo.push(change.reversed());
+                    self.undo.push(Op::Status(change.reversed()));
                 }
             }
         }
     }
+
+    pub(super) fn recorded(&mut self, change: RecordChange, result: Result<Answer, String>) {
+        let answer = match result {
+            Ok(answer) => answer,
+            Err(error) => {
+                self.warn(strings::desk_save_failed(&error));
+                if change.is_undo() {
+                    self.undo.push(Op::Record(change));
+                }
+                return;
+            }
+        };
+        let (text, name) = recorded_text(&change, answer);
+        match answer {
+            Answer::Stale => self.warn_about(text, &name),
+            _ => {
+                self.say_about(&text, &name);
+            }
+        }
+        if let Answer::Added(inserted) = answer {
+            // Shown and selected once the list is read again.
+            self.selected = Some(inserted.id());
+            self.filter.clear();
+        }
+        if !change.is_undo()
+            && let Some(back) = change.reversed(answer, &self.setup.duplicate_key)
+        {
+            self.remember(Op::Record(back));
+        }
+    }
+}
+
+/// What to say about a stored record change, and the name in it.
+fn recorded_text(change: &RecordChange, answer: Answer) -> (String, String) {
+    use strings::desk as s;
+    let (ticket, name) = match change {
+        RecordChange::Add { name, .. } => (0, name.clone()),
+        RecordChange::Edit { ticket, name, .. }
+        | RecordChange::Remove { ticket, name, .. }
+        | RecordChange::Restore { ticket, name, .. } => (*ticket, name.clone()),
+    };
+    let text = match (change, answer) {
+        (_, Answer::Stale) => strings::desk_changed_elsewhere(ticket, &name, change.is_undo()),
+        (_, Answer::Added(Inserted::New { ticket, .. })) => s::added(ticket, &name),
+        (_, Answer::Added(Inserted::Duplicate { ticket, .. })) => s::already_listed(ticket, &name),
+        (RecordChange::Edit { undo, .. }, _) => s::edited(ticket, &name, *undo),
+        (RecordChange::Remove { undo, .. }, _) => s::removed(ticket, &name, *undo),
+        (RecordChange::Restore { .. } | RecordChange::Add { .. }, _) => s::restored(ticket, &name),
+    };
+    (text, name)
 }
 
 /// Asks the runtime to save `change`.
-fn ask(change: Change) -> Outcome {
+pub(super) fn ask(change: Change) -> Outcome {
     Outcome {
-        redraw: false,
-        bell: false,
         save: Some(change),
+        ..Outcome::default()
+    }
+}
+
+/// Asks the runtime to store `change`.
+pub(super) fn record(change: RecordChange) -> Outcome {
+    Outcome {
+        record: Some(change),
+        ..Outcome::default()
     }
 }

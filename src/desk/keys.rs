@@ -14,6 +14,16 @@ pub enum Action {
     Seen,
     NoShow,
     Undo,
+    /// Narrow the list as you type.
+    Find,
+    /// A patient who did not use the kiosk.
+    Add,
+    /// Correct the selected check-in's answers.
+    Edit,
+    /// Remove the selected check-in as entered in error.
+    Remove,
+    /// The day's summary.
+    Summary,
     Quit,
 }
 
@@ -30,7 +40,7 @@ const NONE: KeyModifiers = KeyModifiers::NONE;
 
 /// Every key the desk knows, in help-line order. Neighbours with the same
 /// help word share one entry in the help line (`↑/↓ select`).
-pub const BINDINGS: [Binding; 7] = [
+pub const BINDINGS: [Binding; 12] = [
     Binding {
         keys: &[(KeyCode::Up, NONE)],
         action: Action::Up,
@@ -60,6 +70,31 @@ pub const BINDINGS: [Binding; 7] = [
         keys: &[(KeyCode::Char('u'), NONE)],
         action: Action::Undo,
         help: strings::DESK_DO_UNDO,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        action: Action::Find,
+        help: strings::desk::DO_FIND,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('a'), NONE)],
+        action: Action::Add,
+        help: strings::desk::DO_ADD,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        action: Action::Edit,
+        help: strings::desk::DO_EDIT,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('d'), NONE)],
+        action: Action::Remove,
+        help: strings::desk::DO_REMOVE,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('t'), NONE)],
+        action: Action::Summary,
+        help: strings::desk::DO_SUMMARY,
     },
     Binding {
         keys: &[
@@ -164,7 +199,8 @@ mod tests {
     fn the_help_line_comes_from_the_table() {
         assert_eq!(
             help_line(),
-            "↑/↓ select · c/Enter call next · s seen · n no-show · u undo · q/Esc/Ctrl-C quit"
+            "↑/↓ select · c/Enter call next · s seen · n no-show · u undo · / find · a add · \
+             e edit · d remove · t summary · q/Esc/Ctrl-C quit"
         );
     }
 
@@ -177,6 +213,11 @@ mod tests {
             Action::Seen,
             Action::NoShow,
             Action::Undo,
+            Action::Find,
+            Action::Add,
+            Action::Edit,
+            Action::Remove,
+            Action::Summary,
             Action::Quit,
         ] {
             assert!(BINDINGS.iter().any(|b| b.action == action), "{action:?}");

@@ -8,16 +8,27 @@
 //! [`Msg::Saved`].
 
 mod actions;
+pub mod filter;
+mod form;
 mod keys;
+mod modes;
+mod notice;
 mod pin_gate;
 pub mod queue;
+pub mod record_ops;
 pub mod runtime;
+mod setup;
+pub mod summary;
+mod summary_view;
+mod table;
 mod view;
 
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_actions;
+#[cfg(test)]
+mod tests_day;
 
 use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -27,7 +38,12 @@ use crate::config::Config;
 use crate::store::{CheckinId, CheckinRecord, Status, StatusAt};
 use crate::strings;
 
+pub use form::DeskForm;
 pub use keys::{Action, BINDINGS, Binding, action_for, help_items, help_line};
+pub use modes::{Mode, Pending};
+pub use notice::Notice;
+pub use record_ops::{Answer, RecordChange};
+pub use setup::{DeskSetup, station};
 
 /// A new check-in stays highlighted this long.
 pub const HIGHLIGHT: Duration = Duration::seconds(5);
@@ -52,6 +68,9 @@ pub enum Msg {
         records: Vec<CheckinRecord>,
         at: DateTime<Utc>,
     },
+    /// How many of today's check-ins were removed as entered in error (read
+    /// with the list, for the summary).
+    RemovedCount(usize),
     /// Reading the check-ins failed; the text says why.
     LoadFailed(String),
     /// What became of a [`Change`] the desk asked for: `Ok(true)` saved,
@@ -60,6 +79,11 @@ pub enum Msg {
     Saved {
         change: Change,
         result: Result<bool, String>,
+    },
+    /// What became of a [`RecordChange`] the desk asked for.
+    Recorded {
+        change: RecordChange,
+        result: Result<Answer, String>,
     },
     /// `kiosk.toml` was read again: the clinic's name and time zone to use
     /// from now on, and the settings that wait for a restart.
@@ -109,6 +133,9 @@ pub struct Outcome {
     pub bell: bool,
     /// Save this change, then send [`Msg::Saved`] and the list read again.
     pub save: Option<Change>,
+    /// Store this change, then send [`Msg::Recorded`] and the list read
+    /// again.
+    pub record: Option<RecordChange>,
 }
 
 impl Outcome {
@@ -120,11 +147,13 @@ impl Outcome {
     }
 }
 
-/// The line under the queue: what the last action did, or a problem.
+/// A change the desk made, kept so that `u` can undo it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub warning: bool,
+enum Op {
+    /// A status change, as it was made.
+    Status(Change),
+    /// The change that puts a record change back.
+    Record(RecordChange),
 }
 
 /// The whole state of the desk screen.
@@ -138,7 +167,7 @@ pub struct Desk {
     rows: Vec<CheckinRecord>,
     selected: Option<CheckinId>,
     /// Saved changes, newest last.
-    undo: Vec<Change>,
+    undo: Vec<Op>,
     /// New check-ins and when their highlight ends.
     fresh: Vec<(CheckinId, DateTime<Utc>)>,
     /// Whether a list has been read yet.
@@ -147,6 +176,15 @@ pub struct Desk {
     day: Option<NaiveDate>,
     notice: Option<Notice>,
     pub running: bool,
+    pub setup: DeskSetup,
+    /// What the keys do now: the queue, the find line, a form, a question.
+    mode: Mode,
+    /// The find text; rows that do not match are hidden while it is set.
+    filter: String,
+    /// Check-ins whose name another check-in of today shares.
+    namesakes: Vec<CheckinId>,
+    /// Today's check-ins removed as entered in error.
+    removed: usize,
 }
 
 impl Desk {
@@ -163,6 +201,11 @@ impl Desk {
             day: None,
             notice: None,
             running: true,
+            setup: DeskSetup::of(config),
+            mode: Mode::Queue,
+            filter: String::new(),
+            namesakes: Vec::new(),
+            removed: 0,
         }
     }
 
@@ -215,12 +258,14 @@ impl Desk {
     pub fn update(&mut self, msg: Msg) -> Outcome {
         match msg {
             Msg::Tick(now) => Outcome::redraw(self.tick(now)),
-            Msg::Key(key) => match action_for(&key) {
-                Some(action) => self.act(action),
-                None => Outcome::default(),
-            },
+            Msg::Key(key) => self.key(key),
             Msg::Resize(..) => Outcome::redraw(true),
             Msg::Loaded { records, at } => self.loaded(records, at),
+            Msg::RemovedCount(count) => {
+                let changed = count != self.removed;
+                self.removed = count;
+                Outcome::redraw(changed && matches!(self.mode, Mode::Summary))
+            }
             Msg::LoadFailed(error) => {
                 let before = self.notice.clone();
                 self.warn(strings::desk_read_failed(&error));
@@ -228,6 +273,10 @@ impl Desk {
             }
             Msg::Saved { change, result } => {
                 self.saved(change, result);
+                Outcome::redraw(true)
+            }
+            Msg::Recorded { change, result } => {
+                self.recorded(change, result);
                 Outcome::redraw(true)
             }
             Msg::Settings {
@@ -256,7 +305,11 @@ impl Desk {
         self.now = now;
         let before = self.fresh.len();
         self.fresh.retain(|(_, until)| *until > now);
-        minute_changed || self.fresh.len() != before
+        let expired = self.notice.as_ref().is_some_and(|n| n.until <= now);
+        if expired {
+            self.notice = None;
+        }
+        minute_changed || expired || self.fresh.len() != before
     }
 
     fn loaded(&mut self, mut records: Vec<CheckinRecord>, at: DateTime<Utc>) -> Outcome {
@@ -277,6 +330,7 @@ impl Desk {
             .extend(arrived.iter().map(|id| (*id, at + HIGHLIGHT)));
         let old_index = self.selected_index();
         redraw |= records != self.rows;
+        self.namesakes = queue::namesakes(&records);
         self.rows = records;
         self.fresh
             .retain(|(id, _)| self.rows.iter().any(|r| r.id == *id));
@@ -287,32 +341,39 @@ impl Desk {
         Outcome {
             redraw: redraw || bell,
             bell,
-            save: None,
+            ..Outcome::default()
         }
     }
 
     /// Keeps the selection on the same check-in if it is still listed, else
     /// at the same place in the list, else on the first row.
+    /// Only rows shown (see [`shown`](Self::shown)) can be selected.
     fn settle_selection(&mut self, old_index: Option<usize>) {
-        if self.selected_index().is_some() {
+        let shown = self.shown();
+        if self
+            .selected
+            .is_some_and(|id| shown.iter().any(|r| r.id == id))
+        {
             return;
         }
-        let last = self.rows.len().checked_sub(1);
+        let last = shown.len().checked_sub(1);
         let index = match (old_index, last) {
             (_, None) => None,
             (Some(i), Some(last)) => Some(i.min(last)),
             (None, Some(_)) => Some(0),
         };
-        self.selected = index.and_then(|i| self.rows.get(i)).map(|r| r.id);
+        self.selected = index.and_then(|i| shown.get(i)).map(|r| r.id);
     }
 
     /// The next moment the screen changes by itself: the next minute (the
     /// clock and the waits), or the end of a highlight.
     pub fn next_wake(&self) -> DateTime<Utc> {
         let next_minute = minute_of(self.now) + Duration::minutes(1);
+        let notice = self.notice.as_ref().map(|n| n.until);
         self.fresh
             .iter()
             .map(|(_, until)| *until)
+            .chain(notice)
             .filter(|t| *t > self.now)
             .chain([next_minute])
             .min()

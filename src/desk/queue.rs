@@ -1,10 +1,11 @@
 //! The day's queue as the desk shows it: the order, each patient's name and
 //! wait, and the day's counts. Pure: records and a time in, values out.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use crate::config::BirthShown;
 use crate::sanitize::printable;
-use crate::store::{CheckinRecord, Status};
+use crate::store::{CheckinId, CheckinRecord, Status, fold};
 
 /// Where a status sorts: called patients first (they are next to be marked
 /// seen or no-show), then the waiting ones (the next to call on top), then
@@ -28,6 +29,17 @@ pub fn sort(records: &mut [CheckinRecord]) {
 /// characters are removed and runs of spaces collapsed; empty if there is
 /// no name at all.
 pub fn display_name(record: &CheckinRecord) -> String {
+    name_of(&record.fields)
+}
+
+/// The name in a check-in's answers, as [`display_name`] shows it.
+pub fn name_of(fields: &[(String, String)]) -> String {
+    let field = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
     let clean = |value: &str| {
         printable(value)
             .split_whitespace()
@@ -36,19 +48,69 @@ pub fn display_name(record: &CheckinRecord) -> String {
     };
     let named: Vec<String> = ["first_name", "last_name"]
         .into_iter()
-        .filter_map(|key| record.field(key))
+        .filter_map(field)
         .map(clean)
         .filter(|part| !part.is_empty())
         .collect();
     if !named.is_empty() {
         return named.join(" ");
     }
-    record
-        .fields
+    fields
         .iter()
         .map(|(_, value)| clean(value))
         .find(|value| !value.is_empty())
         .unwrap_or_default()
+}
+
+/// The check-ins whose name (folded: capitals, accents and spacing do not
+/// count) another check-in in `records` shares.
+pub fn namesakes(records: &[CheckinRecord]) -> Vec<CheckinId> {
+    let names: Vec<String> = records.iter().map(|r| fold(&display_name(r))).collect();
+    records
+        .iter()
+        .zip(&names)
+        .enumerate()
+        .filter(|(i, (_, name))| {
+            !name.is_empty()
+                && names
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != *i && other == *name)
+        })
+        .map(|(_, (r, _))| r.id)
+        .collect()
+}
+
+/// A stored date (`1962-04-07`) as the desk shows it: `04/07/1962`.
+pub fn us_date(stored: &str) -> Option<String> {
+    let date = NaiveDate::parse_from_str(stored, "%Y-%m-%d").ok()?;
+    Some(date.format("%m/%d/%Y").to_string())
+}
+
+/// Whole years from `born` to `today`.
+pub fn age(born: NaiveDate, today: NaiveDate) -> Option<u32> {
+    today.years_since(born)
+}
+
+/// The date of birth (or age) of a check-in as the desk shows it; empty
+/// when there is none, and the stored text when it is not a date.
+pub fn birth_text(
+    record: &CheckinRecord,
+    key: Option<&str>,
+    shown: BirthShown,
+    today: NaiveDate,
+) -> String {
+    let Some(stored) = key.and_then(|k| record.field(k)) else {
+        return String::new();
+    };
+    let date = NaiveDate::parse_from_str(stored, "%Y-%m-%d").ok();
+    match (shown, date) {
+        (BirthShown::Date, Some(_)) => us_date(stored).unwrap_or_default(),
+        (BirthShown::Age, Some(born)) => {
+            age(born, today).map_or_else(String::new, |a| a.to_string())
+        }
+        (_, None) => printable(stored),
+    }
 }
 
 /// Time since `since`, never negative (a clock a little behind another
@@ -157,6 +219,54 @@ mod tests {
         assert_eq!(name(&[("first_name", "A\u{1b}[2J\u{7}b")]), "A[2Jb");
         assert_eq!(name(&[("first_name", "   ")]), "");
         assert_eq!(name(&[]), "");
+    }
+
+    #[test]
+    fn namesakes_are_found_whatever_the_accents() {
+        let rows = vec![
+            record(
+                1,
+                "09:00",
+                Status::Seen,
+                &[("first_name", "José"), ("last_name", "García")],
+            ),
+            record(2, "09:05", Status::Waiting, &[("first_name", "Ana")]),
+            record(
+                3,
+                "09:10",
+                Status::Waiting,
+                &[("first_name", "JOSE"), ("last_name", "garcia")],
+            ),
+            record(4, "09:15", Status::Waiting, &[]),
+            record(5, "09:20", Status::Waiting, &[]),
+        ];
+        let ids: Vec<CheckinId> = namesakes(&rows);
+        assert_eq!(
+            ids,
+            [CheckinId(10), CheckinId(30)],
+            "no name is no namesake"
+        );
+    }
+
+    #[test]
+    fn birth_dates_show_as_dates_or_ages() {
+        let r = record(
+            1,
+            "09:00",
+            Status::Waiting,
+            &[("date_of_birth", "1962-11-24")],
+        );
+        let today = at("09:00").date_naive();
+        let key = Some("date_of_birth");
+        assert_eq!(birth_text(&r, key, BirthShown::Date, today), "11/24/1962");
+        assert_eq!(
+            birth_text(&r, key, BirthShown::Age, today),
+            "63",
+            "birthday tomorrow"
+        );
+        assert_eq!(birth_text(&r, None, BirthShown::Age, today), "");
+        let odd = record(2, "09:00", Status::Waiting, &[("date_of_birth", "soon")]);
+        assert_eq!(birth_text(&odd, key, BirthShown::Date, today), "soon");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::{Change, Desk, Msg, Outcome};
+use super::{Change, Desk, Msg, Outcome, RecordChange};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::store::Store;
@@ -32,7 +32,8 @@ const BELL: &[u8] = b"\x07";
 /// Runs the desk until staff quit it (q, Esc, Ctrl-C) or a signal (SIGTERM,
 /// SIGHUP, SIGINT) ends it. The terminal is put back on every way out;
 /// ratatui's panic hook restores it on a panic.
-pub fn run(config: &Config, store: Store, clock: Clock) -> io::Result<()> {
+pub fn run(config: &Config, mut store: Store, clock: Clock) -> io::Result<()> {
+    store.set_actor(&super::station(config, crate::strings::desk::ROLE_DESK));
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone())?;
     let mut terminal = ratatui::try_init()?;
@@ -64,8 +65,10 @@ fn event_loop(
     shell: &mut Shell,
     rx: &Receiver<Msg>,
 ) -> io::Result<()> {
-    let first = shell.load();
-    let mut todo = apply(&mut desk, shell, first);
+    let mut todo = Outcome::default();
+    for msg in shell.load() {
+        merge(&mut todo, apply(&mut desk, shell, msg));
+    }
     todo.redraw = true;
     while desk.running {
         if todo.redraw {
@@ -84,10 +87,16 @@ fn event_loop(
                 merge(&mut todo, desk.update(Msg::Tick(shell.clock.now())));
                 msg
             }
-            Err(RecvTimeoutError::Timeout) if until_poll <= until_wake => match shell.poll() {
-                Some(msg) => msg,
-                None => continue,
-            },
+            Err(RecvTimeoutError::Timeout) if until_poll <= until_wake => {
+                let mut msgs = shell.poll();
+                let Some(last) = msgs.pop() else {
+                    continue;
+                };
+                for msg in msgs {
+                    merge(&mut todo, apply(&mut desk, shell, msg));
+                }
+                last
+            }
             Err(RecvTimeoutError::Timeout) => Msg::Tick(shell.clock.now()),
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
@@ -104,13 +113,22 @@ fn event_loop(
 /// it, tells the desk how that went and reads the list again.
 fn apply(desk: &mut Desk, shell: &mut Shell, msg: Msg) -> Outcome {
     let mut outcome = desk.update(msg);
-    if let Some(change) = outcome.save.take() {
+    let answer = if let Some(change) = outcome.save.take() {
         let result = shell.save(&change);
-        let saved = desk.update(Msg::Saved { change, result });
-        let reloaded = shell.load();
-        let loaded = desk.update(reloaded);
+        Some(Msg::Saved { change, result })
+    } else if let Some(change) = outcome.record.take() {
+        let result = shell.record(&change);
+        Some(Msg::Recorded { change, result })
+    } else {
+        None
+    };
+    if let Some(answer) = answer {
+        let saved = desk.update(answer);
         merge(&mut outcome, saved);
-        merge(&mut outcome, loaded);
+        for reloaded in shell.load() {
+            let loaded = desk.update(reloaded);
+            merge(&mut outcome, loaded);
+        }
     }
     outcome
 }
@@ -120,6 +138,9 @@ fn merge(into: &mut Outcome, other: Outcome) {
     into.bell |= other.bell;
     if other.save.is_some() {
         into.save = other.save;
+    }
+    if other.record.is_some() {
+        into.record = other.record;
     }
 }
 
@@ -142,30 +163,34 @@ struct Shell {
 impl Shell {
     /// Today's list again if the database changed or the day turned;
     /// otherwise nothing.
-    fn poll(&mut self) -> Option<Msg> {
+    fn poll(&mut self) -> Vec<Msg> {
         self.next_poll = Instant::now() + POLL_EVERY;
         if let Some(settings) = self.reload_settings() {
-            return Some(settings);
+            return vec![settings];
         }
         let stamp = self.store.change_stamp().ok();
         let day = self.clock.now().with_timezone(&self.tz).date_naive();
         if stamp.is_some() && stamp == self.stamp && day == self.day {
-            return None;
+            return Vec::new();
         }
-        Some(self.load())
+        self.load()
     }
 
     /// Reads today's check-ins. The stamp is taken first, so a change made
     /// while reading is read again at the next poll rather than missed.
-    fn load(&mut self) -> Msg {
+    /// With the list, how many of the day's check-ins were removed.
+    fn load(&mut self) -> Vec<Msg> {
         let at = self.clock.now();
         self.day = at.with_timezone(&self.tz).date_naive();
         self.stamp = self.store.change_stamp().ok();
-        match self.store.list(self.day) {
-            Ok(records) => Msg::Loaded { records, at },
-            Err(e) => {
+        let removed = self.store.removed(self.day).map(|r| r.len());
+        match (self.store.list(self.day), removed) {
+            (Ok(records), Ok(removed)) => {
+                vec![Msg::RemovedCount(removed), Msg::Loaded { records, at }]
+            }
+            (Err(e), _) | (_, Err(e)) => {
                 self.stamp = None;
-                Msg::LoadFailed(e.to_string())
+                vec![Msg::LoadFailed(e.to_string())]
             }
         }
     }
@@ -193,9 +218,16 @@ impl Shell {
     }
 
     fn save(&mut self, change: &Change) -> Result<bool, String> {
+        let made = (self.clock.now(), change.undo);
         self.store
-            .set_status_if(change.id, change.expected, change.new)
+            .change_status(change.id, change.expected, change.new, made)
             .map_err(|e| e.to_string())
+    }
+
+    fn record(&mut self, change: &RecordChange) -> Result<super::Answer, String> {
+        let window =
+            chrono::Duration::from_std(self.config.checkin.duplicate_window).unwrap_or_default();
+        super::record_ops::apply(&mut self.store, change, window)
     }
 }
 

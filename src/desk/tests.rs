@@ -38,6 +38,7 @@ pub fn record(ticket: u32, time: &str, status: Status, fields: &[(&str, &str)]) 
         identity: String::new(),
         repeats: 0,
         last_repeat_at: None,
+        source: crate::store::Source::Kiosk,
     }
 }
 
@@ -57,11 +58,15 @@ pub(crate) fn char_key(c: char) -> Msg {
 /// The database, as far as the desk can tell.
 pub(crate) struct Fake {
     pub(crate) rows: Vec<CheckinRecord>,
+    pub(crate) removed: Vec<CheckinRecord>,
 }
 
 impl Fake {
     pub(crate) fn new(rows: Vec<CheckinRecord>) -> Self {
-        Self { rows }
+        Self {
+            rows,
+            removed: Vec::new(),
+        }
     }
 
     pub(crate) fn apply(&mut self, change: &Change) -> bool {
@@ -93,7 +98,81 @@ impl Fake {
             outcome.redraw = true;
             outcome.bell |= loaded.bell;
         }
+        if let Some(change) = outcome.record.take() {
+            let result = Ok(self.record(&change));
+            desk.update(Msg::Recorded { change, result });
+            desk.update(Msg::RemovedCount(self.removed.len()));
+            let loaded = desk.update(self.loaded(desk.now));
+            outcome.redraw = true;
+            outcome.bell |= loaded.bell;
+        }
         outcome
+    }
+
+    /// Stores a record change as the store would (without duplicates).
+    pub(crate) fn record(&mut self, change: &RecordChange) -> Answer {
+        match change {
+            RecordChange::Add { checkin, at, .. } => {
+                let ticket = self
+                    .rows
+                    .iter()
+                    .chain(&self.removed)
+                    .map(|r| r.ticket)
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
+                let fields: Vec<(&str, &str)> = checkin
+                    .fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let mut row = record(ticket, "09:00", Status::Waiting, &fields);
+                row.checked_in_at = *at;
+                row.status_changed_at = *at;
+                row.source = crate::store::Source::Desk;
+                self.rows.push(row);
+                Answer::Added(crate::store::Inserted::New {
+                    ticket,
+                    id: CheckinId(i64::from(ticket) * 10),
+                })
+            }
+            RecordChange::Edit { id, old, new, .. } => {
+                match self
+                    .rows
+                    .iter_mut()
+                    .find(|r| r.id == *id && r.fields == *old)
+                {
+                    Some(row) => {
+                        row.fields = new.fields.clone();
+                        Answer::Done
+                    }
+                    None => Answer::Stale,
+                }
+            }
+            RecordChange::Remove { id, expected, .. } => {
+                let found = self.rows.iter().position(|r| {
+                    r.id == *id && (r.status, r.status_changed_at) == (expected.status, expected.at)
+                });
+                match found {
+                    Some(i) => {
+                        let row = self.rows.remove(i);
+                        self.removed.push(row);
+                        Answer::Done
+                    }
+                    None => Answer::Stale,
+                }
+            }
+            RecordChange::Restore { id, .. } => {
+                match self.removed.iter().position(|r| r.id == *id) {
+                    Some(i) => {
+                        let row = self.removed.remove(i);
+                        self.rows.push(row);
+                        Answer::Done
+                    }
+                    None => Answer::Stale,
+                }
+            }
+        }
     }
 
     pub(crate) fn status(&self, ticket: u32) -> Status {

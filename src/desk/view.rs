@@ -5,36 +5,27 @@
 //! [`display_name`](super::display_name)), and columns are measured in
 //! display width, so 李小龙 lines up with José.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{Duration, Timelike};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::{Desk, display_name, help_items, queue};
+use super::table::{MIN_NAME, fit};
+use super::{Desk, Mode, help_items, summary_view, table};
 use crate::sanitize::printable;
-use crate::store::{CheckinRecord, Status};
+use crate::store::Status;
 use crate::strings;
-use crate::ui::theme;
+use crate::ui::{render_titled_form, theme};
 
 /// Below this size a plain message shows instead.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 
-/// Column widths, in cells: selection mark, ticket, gaps, check-in time,
-/// wait, status, and the margin at the right edge.
-const MARK: usize = 2;
-const TICKET: usize = 4;
-const GAP: usize = 2;
-const TIME: usize = 10;
-const WAIT: usize = 11;
-const STATUS: usize = 7;
+/// The margin at the right edge.
 const EDGE: usize = 1;
-/// The name column is never squeezed below this; columns are dropped
-/// instead (check-in time first, then the wait).
-const MIN_NAME: usize = 12;
 
 impl Widget for &Desk {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -42,42 +33,93 @@ impl Widget for &Desk {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return too_small(area, buf);
         }
+        if let Mode::Form(form) = self.mode() {
+            let timing = (self.now, std::time::Duration::MAX);
+            return render_titled_form(&form.form, area, buf, timing, Some(&form.title()));
+        }
+        let [title, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        title_bar(self, title, buf);
+        if matches!(self.mode(), Mode::Summary) {
+            return summary_view::render(self, rest, buf);
+        }
         // Short screens give the queue the rows, wide ones need fewer lines.
         let roomy = area.height >= 12;
         let width = usize::from(area.width);
         let mut summary = wrap(summary_groups(self), width.saturating_sub(EDGE), " ");
         summary.truncate(if roomy { 4 } else { 2 });
-        let help_items = help_items().into_iter().map(|i| vec![Span::raw(i)]);
-        let mut help = wrap(vec![help_items.collect()], width, "");
+        let mut help = help_lines(self, width);
         help.truncate(if roomy { 2 } else { 1 });
+        let finding = matches!(self.mode(), Mode::Find) || !self.filter().is_empty();
         let lines = |v: &Vec<Line>| u16::try_from(v.len()).unwrap_or(1);
-        let [title, counts, _, table, notice, keys] = Layout::vertical([
-            Constraint::Length(1),
+        let [counts, _, table, find, notice, keys] = Layout::vertical([
             Constraint::Length(lines(&summary)),
             Constraint::Length(u16::from(roomy)),
             Constraint::Fill(1),
+            Constraint::Length(u16::from(finding)),
             Constraint::Length(1),
             Constraint::Length(lines(&help)),
         ])
-        .areas(area);
-        title_bar(self, title, buf);
+        .areas(rest);
         Paragraph::new(summary).render(counts, buf);
-        queue_table(self, table, buf);
-        if let Some(n) = self.notice() {
-            let style = if n.warning {
-                theme::warning()
-            } else {
-                theme::heading()
-            };
-            Paragraph::new(format!(" {}", printable(&n.text)))
-                .style(style)
-                .render(notice, buf);
+        table::render(self, table, buf);
+        if finding {
+            find_line(self, find, buf);
         }
+        notice_line(self, notice, buf);
         Paragraph::new(help)
             .alignment(Alignment::Center)
             .style(theme::footer())
             .render(keys, buf);
     }
+}
+
+/// The help under the queue: the keys, or while finding, what to type.
+fn help_lines(desk: &Desk, width: usize) -> Vec<Line<'static>> {
+    let items: Vec<String> = match desk.mode() {
+        Mode::Find => vec![strings::desk::FIND_HELP.to_string()],
+        _ if !desk.filter().is_empty() => vec![strings::desk::FILTER_HELP.to_string()],
+        _ => help_items(),
+    };
+    let items = items.into_iter().map(|i| vec![Span::raw(i)]);
+    wrap(vec![items.collect()], width, "")
+}
+
+/// `Find: jose_` while typing; `Showing 2 of 40 matching "jose"` after.
+fn find_line(desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let text = if matches!(desk.mode(), Mode::Find) {
+        strings::desk::find_prompt(desk.filter())
+    } else {
+        let shown = desk.shown().len();
+        strings::desk::find_kept(desk.filter(), shown, desk.rows().len())
+    };
+    let text = fit(&format!(" {}", printable(&text)), usize::from(area.width));
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::styled(text, theme::title()),
+        area.width,
+    );
+}
+
+/// The question waiting for `y`, or the last message.
+fn notice_line(desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width).saturating_sub(1);
+    let (text, style) = if let Some(question) = desk.question() {
+        (fit(&printable(&question), width), theme::warning())
+    } else if let Some(n) = desk.notice() {
+        let style = if n.warning {
+            theme::warning()
+        } else {
+            theme::heading()
+        };
+        (printable(&n.fitted(width)), style)
+    } else {
+        return;
+    };
+    Paragraph::new(format!(" {}", text.trim_end()))
+        .style(style)
+        .render(area, buf);
 }
 
 /// ` Front desk · Clinic` on the left, the date and time on the right.
@@ -134,6 +176,12 @@ fn summary_groups(desk: &Desk) -> Vec<Vec<Vec<Span<'static>>>> {
     ];
     let tries: u32 = desk.rows().iter().map(|r| r.repeats).sum();
     let mut groups = vec![statuses, waits];
+    if desk.namesake_count() > 0 {
+        groups.push(vec![vec![Span::styled(
+            strings::desk::same_names(desk.namesake_count()),
+            theme::warning(),
+        )]]);
+    }
     if tries > 0 {
         groups.push(vec![vec![Span::styled(
             strings::desk_repeat_tries(tries),
@@ -189,173 +237,6 @@ fn wait_text(wait: Option<Duration>) -> String {
     )
 }
 
-/// Which columns fit, and the name column's width.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Columns {
-    name: usize,
-    time: bool,
-    wait: bool,
-}
-
-fn columns(width: usize) -> Columns {
-    let base = MARK + TICKET + GAP + GAP + STATUS + EDGE;
-    let name = |extra: usize| width.saturating_sub(base + extra);
-    if name(GAP + TIME + GAP + WAIT) >= MIN_NAME {
-        Columns {
-            name: name(GAP + TIME + GAP + WAIT),
-            time: true,
-            wait: true,
-        }
-    } else if name(GAP + WAIT) >= MIN_NAME {
-        Columns {
-            name: name(GAP + WAIT),
-            time: false,
-            wait: true,
-        }
-    } else {
-        Columns {
-            name: name(0),
-            time: false,
-            wait: false,
-        }
-    }
-}
-
-/// The cells of one row (or the heading), fitted to `cols`.
-fn cells(cols: Columns, mark: &str, texts: [&str; 5]) -> Vec<String> {
-    let [ticket, name, time, wait, status] = texts;
-    let gap = " ".repeat(GAP);
-    let mut out = vec![fit(mark, MARK), fit_right(ticket, TICKET), gap.clone()];
-    out.push(fit(name, cols.name));
-    if cols.time {
-        out.extend([gap.clone(), fit(time, TIME)]);
-    }
-    if cols.wait {
-        out.extend([gap.clone(), fit(wait, WAIT)]);
-    }
-    out.extend([gap, fit(status, STATUS)]);
-    out
-}
-
-fn queue_table(desk: &Desk, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
-    let rows = desk.rows();
-    if rows.is_empty() {
-        let text = if desk.is_loaded() {
-            strings::DESK_EMPTY
-        } else {
-            strings::DESK_LOADING
-        };
-        let [_, middle, _] = Layout::vertical([
-            Constraint::Max(2),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        return Paragraph::new(text)
-            .alignment(Alignment::Center)
-            .style(theme::muted())
-            .render(middle, buf);
-    }
-    let cols = columns(usize::from(area.width));
-    let heading = cells(cols, "", strings::DESK_COLUMNS);
-    buf.set_line(area.x, area.y, &Line::from(heading.concat()), area.width);
-    buf.set_style(Rect { height: 1, ..area }, theme::heading());
-    let visible = usize::from(area.height.saturating_sub(1));
-    let selected = desk.selected_index().unwrap_or(0);
-    let offset = (selected + 1).saturating_sub(visible);
-    for (y, row) in (area.y.saturating_add(1)..area.bottom()).zip(rows.iter().skip(offset)) {
-        let line = row_line(desk, row, cols);
-        let row_area = Rect::new(area.x, y, area.width, 1);
-        buf.set_style(row_area, row_style(desk, row));
-        buf.set_line(area.x, y, &line, area.width);
-    }
-}
-
-fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
-    let selected = desk.selected().is_some_and(|s| s.id == row.id);
-    let wait = if desk.is_fresh(row.id) {
-        strings::DESK_NEW.to_string()
-    } else {
-        queue::minutes_waiting(row, desk.now).map_or_else(String::new, strings::desk_wait)
-    };
-    let name = match row.last_repeat_at {
-        Some(at) => strings::desk_tried_again(&display_name(row), &local_time(at, desk)),
-        None => display_name(row),
-    };
-    let texts = [
-        &row.ticket.to_string(),
-        &name,
-        &local_time(row.checked_in_at, desk),
-        &wait,
-        strings::desk_status(row.status),
-    ];
-    let mut spans: Vec<Span> = cells(cols, if selected { "▸" } else { "" }, texts)
-        .into_iter()
-        .map(Span::raw)
-        .collect();
-    if let Some(status) = spans.last_mut() {
-        status.style = theme::desk_status(row.status);
-    }
-    Line::from(spans)
-}
-
-fn row_style(desk: &Desk, row: &CheckinRecord) -> Style {
-    let selected = desk.selected().is_some_and(|s| s.id == row.id);
-    let base = if desk.is_fresh(row.id) {
-        theme::desk_new()
-    } else if matches!(row.status, Status::Seen | Status::NoShow) {
-        theme::muted()
-    } else {
-        Style::new()
-    };
-    if selected {
-        base.add_modifier(Modifier::REVERSED)
-    } else {
-        base
-    }
-}
-
-fn local_time(at: DateTime<Utc>, desk: &Desk) -> String {
-    let local = at.with_timezone(&desk.tz);
-    strings::clock_time(local.hour(), local.minute())
-}
-
-/// `text` cut (with `…`) or padded with spaces to exactly `width` columns.
-pub fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    if text.width() <= width {
-        out.push_str(text);
-        used = text.width();
-    } else if width > 0 {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.push('…');
-        used += 1;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
-}
-
-/// Like [`fit`], with the text against the right edge.
-fn fit_right(text: &str, width: usize) -> String {
-    let fitted = fit(text, width);
-    let trimmed = fitted.trim_end();
-    format!(
-        "{}{trimmed}",
-        " ".repeat(width.saturating_sub(trimmed.width()))
-    )
-}
-
 fn too_small(area: Rect, buf: &mut Buffer) {
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
@@ -366,35 +247,4 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     Paragraph::new(strings::TOO_SMALL)
         .alignment(Alignment::Center)
         .render(middle, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fitting_counts_display_width() {
-        assert_eq!(fit("李小龙", 8), "李小龙  ");
-        assert_eq!(fit("李小龙", 5), "李小…");
-        assert_eq!(fit("李小龙", 4), "李… ");
-        assert_eq!(fit("Nguyễn Thị Minh Khai", 10), "Nguyễn Th…");
-        assert_eq!(fit("abc", 0), "");
-        assert_eq!(fit("abc", 1), "…");
-        assert_eq!(fit_right("12", 4), "  12");
-        assert_eq!(fit_right("123456", 4), "123…");
-        for width in 0..12 {
-            assert_eq!(fit("李小龙 Nguyễn", width).width(), width);
-        }
-    }
-
-    #[test]
-    fn columns_give_way_to_the_name() {
-        let all = columns(100);
-        assert_eq!((all.time, all.wait, all.name), (true, true, 57));
-        let narrow = columns(40);
-        assert_eq!((narrow.time, narrow.wait), (false, false));
-        assert!(columns(30).name >= MIN_NAME);
-        let mid = columns(46);
-        assert_eq!((mid.time, mid.wait), (false, true));
-    }
 }

@@ -5,10 +5,11 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::app::{Msg, greeting_name};
 use crate::config::Config;
-use crate::desk::{self, Change};
+use crate::desk::{self, Change, RecordChange};
 use crate::store::{
     CheckinId, Inserted, NewCheckin, Opened, PurgeRules, Recovery, Status, Store, StoreError,
 };
+use crate::strings::desk as strings_desk;
 use crate::strings::staff as strings;
 
 /// Holds the check-in database, if it could be opened.
@@ -70,6 +71,8 @@ impl Keeper {
                     (Some(a), Some(b)) => Some(format!("{a}; {b}")),
                     (a, b) => a.or(b),
                 };
+                let mut store = store;
+                store.set_actor(&desk::station(config, strings_desk::ROLE_KIOSK));
                 self.store = Some(store);
             }
             Err(e) => {
@@ -187,25 +190,51 @@ impl Keeper {
         true
     }
 
-    /// Today's check-ins for the staff screen.
-    pub fn today(&self, config: &Config, now: DateTime<Utc>) -> Msg {
+    /// Today's check-ins for the staff screen, and how many were removed.
+    pub fn today(&self, config: &Config, now: DateTime<Utc>) -> Vec<Msg> {
         let today = config.schedule.wall_at(now).date();
         let read = match self.store.as_ref() {
             Some(store) => store.list(today).map_err(|e| e.to_string()),
             None => Err(self.problem.clone().unwrap_or_default()),
         };
-        Msg::Desk(match read {
+        let removed = self.store.as_ref().and_then(|s| s.removed(today).ok());
+        let list = Msg::Desk(match read {
             Ok(records) => desk::Msg::Loaded { records, at: now },
             Err(e) => desk::Msg::LoadFailed(e),
-        })
+        });
+        let removed = removed.map(|r| Msg::Desk(desk::Msg::RemovedCount(r.len())));
+        std::iter::once(list).chain(removed).collect()
+    }
+
+    /// Stores a patient added, corrected or removed on the staff screen,
+    /// unless someone else changed that check-in first.
+    pub fn save_record(
+        &mut self,
+        change: RecordChange,
+        config: &Config,
+        now: DateTime<Utc>,
+    ) -> Msg {
+        self.check_files(config, now);
+        let window =
+            chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
+        let result = match self.store.as_mut() {
+            Some(store) => {
+                desk::record_ops::apply(store.with_tz(config.schedule.tz), &change, window)
+            }
+            None => Err(self.problem.clone().unwrap_or_default()),
+        };
+        if let Err(e) = &result {
+            tracing::error!("a change from the staff screen could not be saved: {e}");
+        }
+        Msg::Desk(desk::Msg::Recorded { change, result })
     }
 
     /// Saves a status change from the staff screen, unless someone else
     /// changed that check-in first.
-    pub fn save_status(&mut self, change: Change) -> Msg {
+    pub fn save_status(&mut self, change: Change, now: DateTime<Utc>) -> Msg {
         let result = match self.store.as_mut() {
             Some(store) => store
-                .set_status_if(change.id, change.expected, change.new)
+                .change_status(change.id, change.expected, change.new, (now, change.undo))
                 .map_err(|e| e.to_string()),
             None => Err(self.problem.clone().unwrap_or_default()),
         };
@@ -288,7 +317,9 @@ mod tests {
         keeper.daily_purge(&config, monday);
         side.execute_batch(
             "ALTER TABLE hidden RENAME TO checkin;
-             INSERT INTO checkin VALUES (1, 1, 0, '2026-11-20', 'seen', 0, 'x');",
+             INSERT INTO checkin (id, ticket, checked_in_at_ms, local_date, status,
+                                  status_changed_at_ms, identity)
+             VALUES (1, 1, 0, '2026-11-20', 'seen', 0, 'x');",
         )?;
         // The next polls that day leave it be...
         keeper.daily_purge(&config, monday + chrono::Duration::seconds(2));

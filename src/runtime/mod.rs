@@ -189,8 +189,17 @@ fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<
     } = shell;
     match effect {
         Effect::Store(checkin) => vec![keeper.store(&checkin, config, now)],
-        Effect::LoadQueue => vec![keeper.today(config, now)],
-        Effect::SaveStatus(change) => vec![keeper.save_status(change), keeper.today(config, now)],
+        Effect::LoadQueue => keeper.today(config, now),
+        Effect::SaveStatus(change) => {
+            let mut answers = vec![keeper.save_status(change, now)];
+            answers.extend(keeper.today(config, now));
+            answers
+        }
+        Effect::SaveRecord(change) => {
+            let mut answers = vec![keeper.save_record(change, config, now)];
+            answers.extend(keeper.today(config, now));
+            answers
+        }
         Effect::TryPin(pin) => {
             let hash = config.staff.pin_hash.as_deref();
             let check = || hash.is_some_and(|hash| verify(pin.digits(), hash));

@@ -12,6 +12,8 @@
 //! milliseconds since 1970 UTC, and each check-in's fields as rows of a
 //! child table, in form order.
 
+mod audit;
+mod change;
 mod error;
 mod files;
 mod identity;
@@ -23,6 +25,8 @@ mod write;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_audit;
 #[cfg(test)]
 mod tests_change;
 #[cfg(test)]
@@ -36,12 +40,13 @@ use chrono_tz::Tz;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
+pub use audit::{AuditAction, AuditEntry};
 pub use error::StoreError;
 pub use identity::{fold, identity_key};
 pub use on_disk::Recovery;
 pub use record::{
     CheckinId, CheckinRecord, Inserted, MAX_FIELDS, MAX_KEY_CHARS, MAX_VALUE_CHARS, NewCheckin,
-    Status, StatusAt,
+    RemovedRecord, Source, Status, StatusAt, clean_fields,
 };
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use write::{CLOCK_MARGIN_DAYS, PurgeRules};
@@ -49,6 +54,9 @@ pub use write::{CLOCK_MARGIN_DAYS, PurgeRules};
 /// How long a write waits for another process's lock before giving up
 /// with [`StoreError::Busy`].
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The audit trail's name for changes made before [`Store::set_actor`].
+pub const DEFAULT_ACTOR: &str = "unnamed";
 
 /// An open check-in database.
 #[derive(Debug)]
@@ -58,6 +66,8 @@ pub struct Store {
     tz: Tz,
     /// The files opened, to notice them replaced (see `on_disk`).
     opened: on_disk::OpenedFiles,
+    /// Who makes the changes, for the audit trail: a desk's or kiosk's name.
+    actor: String,
 }
 
 /// What [`Store::open_or_quarantine`] did.
@@ -165,7 +175,20 @@ impl Store {
             path: path.to_path_buf(),
             tz,
             opened: on_disk::OpenedFiles::at(path),
+            actor: DEFAULT_ACTOR.to_string(),
         })
+    }
+
+    /// Names the desk or kiosk making changes through this connection, for
+    /// the audit trail (`kiosk checkins history`).
+    pub fn set_actor(&mut self, actor: &str) -> &mut Self {
+        self.actor = crate::sanitize::printable(actor);
+        self
+    }
+
+    /// The name changes are noted under.
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     /// The database file.

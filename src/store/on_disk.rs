@@ -89,7 +89,7 @@ impl Store {
     /// the database at its path afresh and counts the check-ins of the copy
     /// that it lacks. The copy is deleted only when it lacks none.
     pub fn recover(self, now: DateTime<Utc>) -> Result<Recovery, StoreError> {
-        let (path, tz) = (self.path.clone(), self.tz);
+        let (path, tz, actor) = (self.path.clone(), self.tz, self.actor.clone());
         let rescue = unused_name(&path, "rescued", now);
         let fail = |e: rusqlite::Error| StoreError::sqlite(&path, &e);
         self.conn
@@ -110,7 +110,8 @@ impl Store {
             .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(fail)?;
         drop(self);
-        let store = Store::open_or_quarantine(&path, tz)?.store;
+        let mut store = Store::open_or_quarantine(&path, tz)?.store;
+        store.set_actor(&actor);
         let missing = store.missing_from(&rescue)?;
         let rescue = if missing == 0 {
             fs::remove_file(&rescue).map_err(|e| StoreError::io(&rescue, e))?;

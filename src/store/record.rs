@@ -52,6 +52,31 @@ impl fmt::Display for Status {
     }
 }
 
+/// Where a check-in came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// Typed by the patient on the kiosk.
+    Kiosk,
+    /// Added by staff at the front desk (a walk-in, a phone arrival).
+    Desk,
+}
+
+impl Source {
+    pub const ALL: [Self; 2] = [Self::Kiosk, Self::Desk];
+
+    /// The word stored in the database and printed by `kiosk checkins`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Kiosk => "kiosk",
+            Self::Desk => "desk",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
 /// A status and when a check-in took it: what
 /// [`Store::set_status_if`](super::Store::set_status_if) expects to find and
 /// what it writes.
@@ -138,6 +163,18 @@ pub struct CheckinRecord {
     pub repeats: u32,
     /// When the last of those tries was.
     pub last_repeat_at: Option<DateTime<Utc>>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+/// A check-in staff removed as entered in error: kept, with who and when,
+/// until the retention purge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedRecord {
+    pub record: CheckinRecord,
+    pub removed_at: DateTime<Utc>,
+    /// The desk or kiosk that removed it.
+    pub removed_by: String,
 }
 
 impl CheckinRecord {

@@ -57,8 +57,38 @@ CREATE TABLE repeat_attempt (
 CREATE INDEX repeat_attempt_by_checkin ON repeat_attempt (checkin_id, at_ms);
 ";
 
+/// Migration 3: where a check-in came from, removal, and the audit trail.
+///
+/// - `checkin.source`: `kiosk` (typed by the patient) or `desk` (added by
+///   staff for a walk-in or a phone arrival). Older rows are `kiosk`.
+/// - `checkin.removed_at_ms`, `checkin.removed_by`: set when staff remove a
+///   check-in entered in error. The row stays (for the day's audit) until
+///   the retention purge deletes its day; lists leave it out.
+/// - `audit`: one row per change of a check-in's status or record (added,
+///   called, seen, no-show, back to waiting, edited, removed, restored), with
+///   when, which desk or kiosk (`actor`), whether it was an undo, and a
+///   short `detail` (`waiting>called`, or the field changed). Deleted with
+///   its check-in.
+const V3: &str = "
+ALTER TABLE checkin ADD COLUMN source TEXT NOT NULL DEFAULT 'kiosk'
+    CHECK (source IN ('kiosk', 'desk'));
+ALTER TABLE checkin ADD COLUMN removed_at_ms INTEGER;
+ALTER TABLE checkin ADD COLUMN removed_by TEXT;
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    checkin_id INTEGER NOT NULL REFERENCES checkin (id) ON DELETE CASCADE,
+    at_ms      INTEGER NOT NULL,
+    actor      TEXT    NOT NULL,
+    action     TEXT    NOT NULL
+        CHECK (action IN ('add', 'status', 'edit', 'remove', 'restore')),
+    undo       INTEGER NOT NULL CHECK (undo IN (0, 1)),
+    detail     TEXT    NOT NULL
+) STRICT;
+CREATE INDEX audit_by_checkin ON audit (checkin_id, at_ms);
+";
+
 /// Every migration, oldest first.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes: the number of migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -120,7 +150,7 @@ mod tests {
             [],
             |r| r.get(0),
         )?;
-        assert_eq!(tables, 3);
+        assert_eq!(tables, 4);
         Ok(())
     }
 

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::record::{CheckinId, Inserted, NewCheckin, Status, StatusAt, clean_fields};
+use super::audit::{AuditAction, note};
+use super::record::{CheckinId, Inserted, NewCheckin, Source, Status, StatusAt, clean_fields};
 use super::{Store, StoreError};
 
 impl Store {
@@ -27,7 +28,22 @@ impl Store {
         now: DateTime<Utc>,
         duplicate_window: Duration,
     ) -> Result<Inserted, StoreError> {
+        self.insert_from(new, now, duplicate_window, Source::Kiosk)
+    }
+
+    /// Like [`insert`](Self::insert), noting where the check-in came from:
+    /// the kiosk, or staff at the desk. Tickets come from the same daily
+    /// sequence either way, and duplicate detection applies to both.
+    pub fn insert_from(
+        &mut self,
+        new: &NewCheckin,
+        now: DateTime<Utc>,
+        duplicate_window: Duration,
+        source: Source,
+    ) -> Result<Inserted, StoreError> {
         let row = Row {
+            source,
+            actor: self.actor.clone(),
             identity: new.identity.clone(),
             fields: clean_fields(&new.fields),
             local_date: date_text(now.with_timezone(&self.tz).date_naive()),
@@ -50,13 +66,28 @@ impl Store {
         status: Status,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let changed = self
+        let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
+        let tx = self
             .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let before: Option<String> = tx
+            .query_row("SELECT status FROM checkin WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(fail)?;
+        let changed = tx
             .execute(
                 "UPDATE checkin SET status = ?1, status_changed_at_ms = ?2 WHERE id = ?3",
                 params![status.as_str(), now.timestamp_millis(), id.0],
             )
-            .map_err(|e| self.fail(&e))?;
+            .map_err(fail)?;
+        if let Some(before) = before.as_deref().and_then(Status::parse) {
+            let action = AuditAction::Status(before, status);
+            note(&tx, id, now, &self.actor, &action, false).map_err(fail)?;
+        }
+        tx.commit().map_err(fail)?;
         if changed == 0 {
             return Err(StoreError::NotFound {
                 path: self.path.clone(),
@@ -81,6 +112,20 @@ impl Store {
         expected: StatusAt,
         new: StatusAt,
     ) -> Result<bool, StoreError> {
+        self.change_status(id, expected, new, (new.at, false))
+    }
+
+    /// Like [`set_status_if`](Self::set_status_if), noting in the audit
+    /// trail when the change was made (an undo puts back an earlier time as
+    /// the status's) and whether it undoes an earlier one. A removed
+    /// check-in is never changed.
+    pub fn change_status(
+        &mut self,
+        id: CheckinId,
+        expected: StatusAt,
+        new: StatusAt,
+        (made_at, undo): (DateTime<Utc>, bool),
+    ) -> Result<bool, StoreError> {
         let fail = |e: rusqlite::Error| StoreError::sqlite(&self.path, &e);
         let tx = self
             .conn
@@ -89,7 +134,8 @@ impl Store {
         let changed = tx
             .execute(
                 "UPDATE checkin SET status = ?1, status_changed_at_ms = ?2
-                 WHERE id = ?3 AND status = ?4 AND status_changed_at_ms = ?5",
+                 WHERE id = ?3 AND status = ?4 AND status_changed_at_ms = ?5
+                   AND removed_at_ms IS NULL",
                 params![
                     new.status.as_str(),
                     new.at.timestamp_millis(),
@@ -99,6 +145,10 @@ impl Store {
                 ],
             )
             .map_err(fail)?;
+        if changed == 1 {
+            let action = AuditAction::Status(expected.status, new.status);
+            note(&tx, id, made_at, &self.actor, &action, undo).map_err(fail)?;
+        }
         tx.commit().map_err(fail)?;
         Ok(changed == 1)
     }
@@ -184,6 +234,8 @@ impl Store {
 
 /// A check-in, cleaned and ready for the database.
 struct Row {
+    source: Source,
+    actor: String,
     identity: Option<String>,
     fields: Vec<(String, String)>,
     local_date: String,
@@ -197,6 +249,7 @@ fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
             .query_row(
                 "SELECT id, ticket FROM checkin
                  WHERE identity = ?1 AND local_date = ?2 AND checked_in_at_ms >= ?3
+                   AND removed_at_ms IS NULL
                  ORDER BY checked_in_at_ms DESC, id DESC LIMIT 1",
                 params![identity, row.local_date, row.since_ms],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -223,17 +276,20 @@ fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
     let ticket = ticket_number(last.saturating_add(1))?;
     tx.execute(
         "INSERT INTO checkin (ticket, checked_in_at_ms, local_date, status,
-                              status_changed_at_ms, identity)
-         VALUES (?1, ?2, ?3, ?4, ?2, ?5)",
+                              status_changed_at_ms, identity, source)
+         VALUES (?1, ?2, ?3, ?4, ?2, ?5, ?6)",
         params![
             ticket,
             row.now_ms,
             row.local_date,
             Status::Waiting.as_str(),
-            row.identity.as_deref().unwrap_or_default()
+            row.identity.as_deref().unwrap_or_default(),
+            row.source.as_str()
         ],
     )?;
     let id = tx.last_insert_rowid();
+    let at = DateTime::from_timestamp_millis(row.now_ms).unwrap_or_default();
+    note(&tx, CheckinId(id), at, &row.actor, &AuditAction::Add, false)?;
     {
         let mut field = tx.prepare_cached(
             "INSERT INTO checkin_field (checkin_id, position, key, value) VALUES (?1, ?2, ?3, ?4)",

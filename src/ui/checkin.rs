@@ -26,12 +26,29 @@ pub fn render_form(
     now: DateTime<Utc>,
     idle_timeout: Duration,
 ) {
+    render_titled_form(form, area, buf, (now, idle_timeout), None);
+}
+
+/// Like [`render_form`], with `title` (for staff: "Add a patient") in place
+/// of the patient's title and greeting.
+pub fn render_titled_form(
+    form: &Form,
+    area: Rect,
+    buf: &mut Buffer,
+    (now, idle_timeout): (DateTime<Utc>, Duration),
+    title: Option<&str>,
+) {
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
     let Some(l) = layout(area, form) else {
         return too_small(area, buf);
     };
-    header(&l, form.countdown(now, idle_timeout), buf);
+    match title {
+        Some(title) => Paragraph::new(Line::styled(title.to_string(), theme::heading()))
+            .alignment(Alignment::Center)
+            .render(l.header, buf),
+        None => header(&l, form.countdown(now, idle_timeout), buf),
+    }
     for f in &l.fields {
         field(form, f, l.boxed, now, buf);
     }

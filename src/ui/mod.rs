@@ -15,7 +15,7 @@ use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-pub use self::checkin::{form_hit, render_form};
+pub use self::checkin::{form_hit, render_form, render_titled_form};
 pub use slide::{Position, SlideLayout};
 pub use staff::{PinPromptView, StaffNote};
 
