@@ -2,6 +2,9 @@
 //! can be reviewed and translated as a whole.
 
 pub mod staff;
+mod touch;
+
+pub use touch::*;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
