@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kiosk::app::{App, Effect, Msg, Outcome, Screen, greeting_name};
+use kiosk::app::{App, Effect, Msg, Outcome, QUIET, Screen, greeting_name};
 use kiosk::config::Config;
 use kiosk::slides::load_deck;
 use kiosk::store::Store;
@@ -185,7 +185,10 @@ fn run() -> Result<(), String> {
             total,
             checks,
         });
-        // Back to the slides for the next patient.
+        // Back to the slides for the next patient, once the confirmation's
+        // quiet first seconds are over.
+        let later = app.now + QUIET;
+        app.update(Msg::Tick(later));
         app.update(key(KeyCode::Char(' ')));
         if !matches!(app.screen, Screen::Slides) {
             return Err(format!(

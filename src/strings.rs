@@ -3,6 +3,9 @@
 
 pub mod desk;
 pub mod staff;
+mod touch;
+
+pub use touch::*;
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
 

@@ -15,7 +15,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use kiosk::app::{App, Availability, CONFIRMATION, Effect, FAILURE, Msg, Outcome, Screen};
+use kiosk::app::{
+    App, Availability, CONFIRMATION, Effect, FAILURE, Msg, NOT_OPEN, Outcome, QUIET, Screen,
+};
 use kiosk::checkin::{Form, FormHit};
 use kiosk::config::Config;
 use kiosk::slides::load_deck;
@@ -219,7 +221,7 @@ fn cells_hitting(app: &App, hit: FormHit) -> Vec<(u16, u16)> {
     let form = form(app);
     (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
-        .filter(|&(x, y)| ui::form_hit(area, form, x, y) == Some(hit))
+        .filter(|&(x, y)| ui::form_hit(area, form, &app.keyboard, x, y) == Some(hit))
         .collect()
 }
 
@@ -266,13 +268,17 @@ fn enter_opens_the_form_only_once_checkin_has_opened() {
     );
     assert!(!text.contains("press Enter or tap here"), "{text}");
 
-    assert!(!app.update(enter()), "Enter at 8:44 changed the screen");
+    // Enter at 8:44 opens nothing, but says why and when it opens.
+    assert!(app.update(enter()), "Enter at 8:44 said nothing");
     assert!(is_slides(&app));
     assert!(app.take_effects().is_empty());
+    let text = screen(&app);
+    assert!(text.contains("Check-in is not open"), "{text}");
+    assert_eq!(app.not_open_until, Some(app.now + NOT_OPEN));
 
     // A millisecond early is still too early.
     tick(&mut app, at(MONDAY_845) - ms(1));
-    assert!(!app.update(enter()));
+    app.update(enter());
     assert!(is_slides(&app));
 
     // 8:45 comes by itself (the minute's wake-up), and the button changes.
@@ -310,8 +316,9 @@ fn while_open_enter_opens_the_form_and_a_closed_day_says_when() {
         "{}",
         screen(&sunday)
     );
-    assert!(!sunday.update(enter()));
+    assert!(sunday.update(enter()), "Enter says why it does not open");
     assert!(is_slides(&sunday));
+    assert!(screen(&sunday).contains("Check-in is not open"));
 
     // After closing, check-in waits for the next morning too.
     let evening = app_at("2026-11-23T18:00:00-07:00");
@@ -323,9 +330,10 @@ fn while_open_enter_opens_the_form_and_a_closed_day_says_when() {
 
 #[test]
 fn other_keys_on_the_slides_never_open_the_form() {
+    // (A letter does: see `a_letter_on_the_slides_opens_the_form_with_it`.)
     let mut app = app_at(MONDAY_OPEN);
     for code in [
-        KeyCode::Char('a'),
+        KeyCode::Char('1'),
         KeyCode::Char(' '),
         KeyCode::Esc,
         KeyCode::Tab,
@@ -458,7 +466,12 @@ fn a_stored_checkin_shows_the_first_name_and_ticket() {
     let now = app.now;
     assert!(app.update(Msg::Stored(Ok((new_ticket(14), Some(FIRST.into()))))));
     match &app.screen {
-        Screen::Done { outcome, until } => {
+        Screen::Done {
+            outcome,
+            until,
+            since,
+        } => {
+            assert_eq!(*since, now);
             assert_eq!(
                 *outcome,
                 Outcome::CheckedIn {
@@ -535,7 +548,12 @@ fn a_failed_store_sends_the_patient_to_the_desk_and_tells_staff() {
     let problem = "a check-in could not be saved: disk I/O error";
     assert!(app.update(Msg::Stored(Err(problem.into()))));
     match &app.screen {
-        Screen::Done { outcome, until } => {
+        Screen::Done {
+            outcome,
+            until,
+            since,
+        } => {
+            assert_eq!(*since, now);
             assert_eq!(*outcome, Outcome::Failed);
             assert_eq!(*until, now + FAILURE);
         }
@@ -579,6 +597,14 @@ fn confirmed() -> App {
 fn the_confirmation_goes_back_to_the_slides_after_its_time() {
     let mut app = confirmed();
     let until = app.now + CONFIRMATION;
+    assert_eq!(CONFIRMATION, secs(20), "at least 20 s to read the number");
+    // The runtime wakes when the quiet start ends (the hint to continue
+    // appears), then when the confirmation ends.
+    let quiet_end = app.now + QUIET;
+    assert_eq!(app.next_wake(), quiet_end, "the hint appears after 2 s");
+    assert!(!screen(&app).contains("press any key to continue"));
+    tick(&mut app, quiet_end);
+    assert!(screen(&app).contains("press any key to continue"));
     assert_eq!(app.next_wake(), until, "the runtime must wake when it ends");
     tick(&mut app, until - ms(1));
     assert!(matches!(app.screen, Screen::Done { .. }));
@@ -589,10 +615,18 @@ fn the_confirmation_goes_back_to_the_slides_after_its_time() {
     assert!(text.contains("Check in: press Enter or tap here"), "{text}");
 }
 
+/// The confirmation after its quiet first seconds.
+fn confirmed_a_while() -> App {
+    let mut app = confirmed();
+    let later = app.now + QUIET;
+    tick(&mut app, later);
+    app
+}
+
 #[test]
-fn a_touch_or_a_key_leaves_the_confirmation_at_once() {
+fn a_touch_or_a_key_leaves_the_confirmation_after_its_first_seconds() {
     let (w, h) = (80, 24);
-    let mut touched = confirmed();
+    let mut touched = confirmed_a_while();
     // Moving or releasing does not count; pressing does.
     assert!(!touched.update(mouse(MouseEventKind::Moved, 3, 3)));
     assert!(!touched.update(mouse(MouseEventKind::Up(MouseButton::Left), 3, 3)));
@@ -602,7 +636,7 @@ fn a_touch_or_a_key_leaves_the_confirmation_at_once() {
     assert_absent(&touched, &[FIRST, LAST], "after a touch");
 
     for code in [KeyCode::Char('x'), KeyCode::Enter, KeyCode::Esc] {
-        let mut keyed = confirmed();
+        let mut keyed = confirmed_a_while();
         assert!(keyed.update(key(code)));
         assert!(is_slides(&keyed), "{code:?} did not leave the confirmation");
         assert_absent(&keyed, &[FIRST, LAST], "after a key");
@@ -860,7 +894,10 @@ fn the_green_button_does_nothing_before_checkin_opens() {
 
 #[test]
 fn clicks_move_between_fields_and_the_button_submits() {
-    let mut app = app_at(MONDAY_OPEN);
+    // The touch that opens the form brings the on-screen keyboard; at
+    // 120x40 every question still shows above it (at 80x24 one at a time:
+    // see tests/app_touch.rs).
+    let mut app = app_sized(MONDAY_OPEN, 120, 40);
     let button = footer_button(&app);
     assert!(app.update(click(button.x + 5, button.y)));
     assert!(is_form(&app));
@@ -878,7 +915,7 @@ fn clicks_move_between_fields_and_the_button_submits() {
     type_text(&mut app, "4/17/62");
 
     // The button is where "Check in" is drawn under the fields.
-    let submit = cells_hitting(&app, FormHit::Submit);
+    let submit = cells_hitting(&app, FormHit::Next);
     assert!(!submit.is_empty());
     let text = screen(&app);
     let lines: Vec<&str> = text.lines().collect();
@@ -890,7 +927,7 @@ fn clicks_move_between_fields_and_the_button_submits() {
     let field_rows: Vec<u16> = (0..3).map(|i| spot(&app, FormHit::Field(i)).1).collect();
     assert!(field_rows.iter().all(|&r| r < button_row));
 
-    let (x, y) = spot(&app, FormHit::Submit);
+    let (x, y) = spot(&app, FormHit::Next);
     assert!(app.update(click(x, y)));
     assert!(matches!(app.screen, Screen::Saving));
     assert_eq!(
@@ -904,7 +941,7 @@ fn clicks_move_between_fields_and_the_button_submits() {
 #[test]
 fn clicking_the_button_on_an_empty_form_shows_what_is_missing() {
     let mut app = open_form();
-    let (x, y) = spot(&app, FormHit::Submit);
+    let (x, y) = spot(&app, FormHit::Next);
     assert!(app.update(click(x, y)));
     assert!(is_form(&app));
     assert!(app.take_effects().is_empty());
@@ -928,7 +965,7 @@ fn clicks_land_on_the_form_at_every_common_size() {
         type_text(&mut app, "Lopez");
         app.update(key(KeyCode::Tab));
         type_text(&mut app, "4/17/62");
-        let submit = cells_hitting(&app, FormHit::Submit);
+        let submit = cells_hitting(&app, FormHit::Next);
         assert!(!submit.is_empty(), "no Check in button at {w}x{h}");
         let text = screen(&app);
         let lines: Vec<&str> = text.lines().collect();
@@ -970,10 +1007,14 @@ fn nothing_typed_remains_on_screen_after_any_ending() {
         }),
         ("confirmation touched", |app| {
             submit_and_answer(app, Ok((duplicate_ticket(9), Some(FIRST.into()))));
+            let later = app.now + QUIET;
+            tick(app, later);
             app.update(click(0, 0));
         }),
         ("failure dismissed", |app| {
             submit_and_answer(app, Err("disk full".into()));
+            let later = app.now + QUIET;
+            tick(app, later);
             app.update(key(KeyCode::Char(' ')));
         }),
     ];

@@ -145,6 +145,7 @@ const STATES: [State; 8] = [
             "You're checked in, Maria.",
             "Your number is",
             "Please have a seat",
+            "Done",
         ],
     ),
     (

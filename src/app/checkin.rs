@@ -6,14 +6,20 @@ use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::Rect;
 
 use super::{App, Effect, Screen};
-use crate::checkin::{Form, FormInput, FormOutcome, form_input};
+use crate::checkin::{Form, FormHit, FormInput, FormOutcome, Keyboard, form_input};
 use crate::store::{Inserted, NewCheckin};
 use crate::ui;
 
-/// How long the confirmation stays up unless touched.
-pub const CONFIRMATION: Duration = Duration::seconds(10);
+/// How long the confirmation stays up unless "Done" is touched, when
+/// `confirmation_seconds` does not say (also the least it may say).
+pub const CONFIRMATION: Duration = Duration::seconds(20);
 /// How long the "see the front desk" message stays up unless touched.
 pub const FAILURE: Duration = Duration::seconds(20);
+/// The result of a check-in ignores every key and touch this long, so the
+/// press that submitted (or a second one close behind) cannot hide it.
+pub const QUIET: Duration = Duration::seconds(2);
+/// How long the slides say why check-in is not open, after a key or touch.
+pub const NOT_OPEN: Duration = Duration::seconds(6);
 
 /// What a finished check-in shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,18 +66,45 @@ impl App {
         }
     }
 
-    pub(super) fn start_checkin(&mut self) -> bool {
+    /// Opens the form if check-in is open; otherwise says why not and
+    /// when it opens. `by_touch`: a touch opened it (the on-screen keyboard
+    /// shows at once with `touch_keyboard = "auto"`).
+    pub(super) fn start_checkin(&mut self, by_touch: bool) -> bool {
         if self.checkin_availability() != Availability::Open {
-            return false;
+            return self.say_not_open();
         }
         let fields = self.config.checkin.fields.clone();
         let form = Form::new(fields, self.now).in_timezone(self.config.schedule.tz);
+        self.keyboard = Keyboard::new(self.config.checkin.touch_keyboard, by_touch);
+        self.not_open_until = None;
         self.screen = Screen::CheckIn(Box::new(form));
         true
     }
 
+    /// Shows, for [`NOT_OPEN`], why check-in is not open and when it opens.
+    pub(super) fn say_not_open(&mut self) -> bool {
+        let shown = self.not_open_until.is_some();
+        self.not_open_until = Some(self.now + NOT_OPEN);
+        !shown
+    }
+
+    /// Takes the "not open" notice away once its time is up, or as soon as
+    /// check-in opens.
+    pub(super) fn expire_not_open(&mut self) {
+        let open = self.checkin_availability() == Availability::Open;
+        if open || self.not_open_until.is_some_and(|t| self.now >= t) {
+            self.not_open_until = None;
+        }
+    }
+
+    /// Whether the result of a check-in is still in its first [`QUIET`].
+    fn quiet(&self) -> bool {
+        matches!(self.screen, Screen::Done { since, .. } if self.now < since + QUIET)
+    }
+
     pub(super) fn checkin_key(&mut self, key: KeyEvent) -> bool {
         match &self.screen {
+            Screen::Done { .. } if self.quiet() => false,
             Screen::Done { .. } => {
                 self.back_to_slides();
                 true
@@ -80,8 +113,8 @@ impl App {
                 Some(input) => self.form_input(input),
                 None => self.touch_form(),
             },
-            Screen::Saving | Screen::Slides => key.code == KeyCode::Enter && self.start_checkin(),
-            Screen::Pin { .. } | Screen::Staff(_) => false,
+            Screen::Slides => key.code == KeyCode::Enter && self.start_checkin(false),
+            Screen::Saving | Screen::Pin { .. } | Screen::Staff(_) => false,
         }
     }
 
@@ -118,25 +151,47 @@ impl App {
             }
             _ => return false,
         }
-        let area = self.form_area();
-        let now = self.now;
-        match &mut self.screen {
-            Screen::CheckIn(form) => {
-                let outcome = match ui::form_hit(area, form, mouse.column, mouse.row) {
-                    Some(hit) => form.click(hit, now),
-                    None => {
-                        form.touch(now);
-                        FormOutcome::Changed
-                    }
-                };
-                self.form_outcome(outcome)
-            }
+        match &self.screen {
+            Screen::CheckIn(_) => self.touch_on_form(mouse.column, mouse.row),
+            Screen::Done { .. } if self.quiet() => false,
             Screen::Done { .. } => {
                 self.back_to_slides();
                 true
             }
             Screen::Saving | Screen::Slides | Screen::Pin { .. } | Screen::Staff(_) => false,
         }
+    }
+
+    /// A touch at `x`, `y` on the form: a key of the on-screen keyboard
+    /// types like the physical one, anything else is the form's.
+    fn touch_on_form(&mut self, x: u16, y: u16) -> bool {
+        let area = self.form_area();
+        let now = self.now;
+        let Screen::CheckIn(form) = &mut self.screen else {
+            return false;
+        };
+        // Where the touch lands on the screen as drawn, before the keyboard
+        // appears (with `auto`) and moves things.
+        let hit = ui::form_hit(area, form, &self.keyboard, x, y);
+        let appeared = self.keyboard.touched(self.config.checkin.touch_keyboard);
+        let outcome = match hit {
+            Some(FormHit::Key(key)) => {
+                let focus = form.focused();
+                match self.keyboard.press(key, focus, form.focused_field()) {
+                    Some(input) => return self.form_input(input) || appeared,
+                    None => {
+                        form.click(FormHit::Key(key), now);
+                        FormOutcome::Changed
+                    }
+                }
+            }
+            Some(hit) => form.click(hit, now),
+            None => {
+                form.touch(now);
+                FormOutcome::Changed
+            }
+        };
+        self.form_outcome(outcome) || appeared
     }
 
     /// Where the form is drawn: everything below the header.
@@ -166,9 +221,12 @@ impl App {
     /// The runtime's answer to [`Effect::Store`]. "Checked in" is shown only
     /// for a check-in the store has confirmed as saved.
     pub(super) fn stored(&mut self, result: Result<(Inserted, Option<String>), String>) -> bool {
+        let confirmation = Duration::from_std(self.config.checkin.confirmation)
+            .unwrap_or(CONFIRMATION)
+            .max(CONFIRMATION);
         let (outcome, shown_for) = match result {
             Ok((Inserted::New { ticket, .. }, first_name)) => {
-                (Outcome::CheckedIn { first_name, ticket }, CONFIRMATION)
+                (Outcome::CheckedIn { first_name, ticket }, confirmation)
             }
             Ok((Inserted::Duplicate { .. }, _)) => (Outcome::MaybeListed, FAILURE),
             Err(problem) => {
@@ -179,6 +237,7 @@ impl App {
         self.screen = Screen::Done {
             outcome,
             until: self.now + shown_for,
+            since: self.now,
         };
         true
     }
@@ -221,7 +280,16 @@ impl App {
                 };
                 Some(self.now + step.max(Duration::milliseconds(1)))
             }
-            Screen::Done { until, .. } => Some(*until),
+            // The end of the quiet start (the hint to continue appears),
+            // then the end.
+            Screen::Done { until, since, .. } => {
+                let quiet_end = *since + QUIET;
+                Some(if self.now < quiet_end {
+                    quiet_end
+                } else {
+                    *until
+                })
+            }
             Screen::Saving | Screen::Slides | Screen::Pin { .. } | Screen::Staff(_) => None,
         }
     }

@@ -14,9 +14,13 @@ impl App {
     pub(super) fn clock_set_back(&mut self, by: Duration) {
         let back = |t: DateTime<Utc>| t.checked_sub_signed(by).unwrap_or(t);
         self.show.page_started = back(self.show.page_started);
+        self.not_open_until = self.not_open_until.map(back);
         match &mut self.screen {
             Screen::CheckIn(form) => form.clock_set_back(by),
-            Screen::Done { until, .. } => *until = back(*until),
+            Screen::Done { until, since, .. } => {
+                *until = back(*until);
+                *since = back(*since);
+            }
             Screen::Pin { prompt, .. } => prompt.last_input = back(prompt.last_input),
             Screen::Staff(staff) => staff.last_input = back(staff.last_input),
             Screen::Slides | Screen::Saving => {}

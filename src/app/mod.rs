@@ -12,7 +12,7 @@ mod staff;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 
-use crate::checkin::{Form, FormInput};
+use crate::checkin::{Form, FormInput, Keyboard};
 use crate::config::Config;
 use crate::desk::{self, Change};
 use crate::diagnostic::Diagnostic;
@@ -23,7 +23,7 @@ use crate::status::StatusReport;
 use crate::store::{Inserted, NewCheckin};
 use crate::ui::StaffNote;
 
-pub use checkin::{Availability, CONFIRMATION, FAILURE, Outcome, greeting_name};
+pub use checkin::{Availability, CONFIRMATION, FAILURE, NOT_OPEN, Outcome, QUIET, greeting_name};
 pub use slides::merge_reload;
 pub use staff::{Banner, STAFF_IDLE, StaffScreen};
 
@@ -36,10 +36,12 @@ pub enum Screen {
     /// The check-in was handed to the runtime to store; nothing is claimed
     /// until it answers.
     Saving,
-    /// The result, shown until `until` or a touch.
+    /// The result, shown until `until` or a touch, and shown since
+    /// `since` (input is ignored for its first [`QUIET`]).
     Done {
         outcome: Outcome,
         until: DateTime<Utc>,
+        since: DateTime<Utc>,
     },
     /// The staff PIN prompt.
     Pin {
@@ -156,6 +158,11 @@ pub struct App {
     pub show_held: bool,
     /// Where and when the last touch began, for the corner long press.
     pub press: Option<crate::staff::Touch>,
+    /// The on-screen keyboard beside the check-in form.
+    pub keyboard: Keyboard,
+    /// Until when the slides screen says why check-in is not open and when
+    /// it opens (after a key or touch while it is not).
+    pub not_open_until: Option<DateTime<Utc>>,
     /// Development mode: Ctrl-C quits, and the screen says so.
     pub dev: bool,
     pub running: bool,
@@ -182,6 +189,8 @@ impl App {
             banner: None,
             show_held: false,
             press: None,
+            keyboard: Keyboard::default(),
+            not_open_until: None,
             size: (80, 24),
             dev,
             running: true,
@@ -249,6 +258,7 @@ impl App {
         self.now = now;
         self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
         self.advance_if_due();
+        self.expire_not_open();
         self.expire_checkin();
         self.expire_staff();
         if matches!(self.screen, Screen::Staff(_)) {
@@ -273,7 +283,7 @@ impl App {
             return redraw;
         }
         match self.screen {
-            Screen::Slides if key.code != KeyCode::Enter => self.slide_key(key),
+            Screen::Slides => self.slide_key(key),
             Screen::Pin { .. } => self.pin_key(key),
             Screen::Staff(_) => self.staff_key(key),
             _ => self.checkin_key(key),
@@ -322,7 +332,11 @@ impl App {
     pub fn next_wake(&self) -> DateTime<Utc> {
         let next_minute = minute_of(self.now) + Duration::minutes(1);
         let screen = match self.screen {
-            Screen::Slides => self.next_slide_wake(),
+            Screen::Slides => self
+                .next_slide_wake()
+                .into_iter()
+                .chain(self.not_open_until)
+                .min(),
             Screen::Pin { .. } | Screen::Staff(_) => self.next_staff_wake(),
             _ => self.next_checkin_wake(),
         };

@@ -4,10 +4,11 @@
 use std::rc::Rc;
 
 use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::App;
+use super::{App, Availability};
+use crate::checkin::FormInput;
 use crate::slides::{Deck, Slide, Vars, eligible_indices};
 use crate::ui::{self, SlideLayout};
 
@@ -91,10 +92,23 @@ impl App {
         Some(self.show.next_step(duration, self.now))
     }
 
+    /// Arrows turn the pages; Enter opens check-in, and so does a letter,
+    /// which lands in the first answer. While check-in is not open, any
+    /// other key says why and when it opens.
     pub(super) fn slide_key(&mut self, key: KeyEvent) -> bool {
+        let chord = KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER;
+        let plain = !key.modifiers.intersects(chord);
         match key.code {
             KeyCode::Right | KeyCode::PageDown => self.step(true),
             KeyCode::Left | KeyCode::PageUp => self.step(false),
+            KeyCode::Enter => self.start_checkin(false),
+            KeyCode::Char(c) if plain && c.is_alphabetic() => {
+                let opened = self.start_checkin(false);
+                // Lands in the first answer when the form opened.
+                self.form_input(FormInput::Char(c));
+                opened
+            }
+            _ if self.checkin_availability() != Availability::Open => self.say_not_open(),
             _ => false,
         }
     }
@@ -108,12 +122,15 @@ impl App {
         };
         let button = ui::checkin_button(regions.footer);
         if button.contains(ratatui::layout::Position::new(mouse.column, mouse.row)) {
-            return self.start_checkin();
+            return self.start_checkin(true);
         }
+        // While check-in is not open, a touch anywhere but on a page turn
+        // says why and when it opens.
+        let not_open = self.checkin_availability() != Availability::Open;
         let body = regions.body;
         let inside = mouse.row >= body.y && mouse.row < body.bottom();
         if !inside || self.current_slide().is_none() {
-            return false;
+            return not_open && self.say_not_open();
         }
         let third = body.width / 3;
         if mouse.column < body.x + third {
@@ -122,6 +139,9 @@ impl App {
             self.step(true)
         } else {
             self.show.hold(self.now);
+            if not_open {
+                self.say_not_open();
+            }
             true
         }
     }

@@ -15,6 +15,8 @@ pub enum DateProblem {
     NoSuchDay { month: u32, year: i32, days: u32 },
     /// After today.
     Future,
+    /// Today: nobody checking in was born today (see `century`).
+    Today,
     /// Before 1900.
     TooOld,
 }
@@ -75,6 +77,11 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateProblem
         return Err(DateProblem::Future);
     }
     Ok(date)
+}
+
+/// Whether `text` is a date written with a two-digit year (`7/4/19`).
+pub fn short_year(text: &str) -> bool {
+    split(&narrow(text)).is_some_and(|p| matches!(p.year, Year::Short(_)))
 }
 
 fn split(text: &str) -> Option<Parts> {

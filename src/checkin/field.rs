@@ -82,6 +82,14 @@ impl Field {
         self.error = error;
     }
 
+    /// Replaces the typed text (cursor at the end), as when the patient
+    /// picks how a date was meant.
+    pub(super) fn set_text(&mut self, text: &str) {
+        self.chars = text.chars().collect();
+        self.cursor = self.chars.len();
+        self.error = None;
+    }
+
     /// Gets the field ready to be typed into: cursor at the end.
     pub(super) fn focus(&mut self) {
         self.cursor = self.chars.len();

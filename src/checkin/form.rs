@@ -6,8 +6,10 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use super::century::{Birth, read_birth_date};
 use super::field::Field;
 use super::input::FormInput;
+use super::keyboard::Key;
 use super::validate::validate;
 use super::{FieldKind, FieldSpec};
 use crate::strings;
@@ -41,8 +43,25 @@ pub enum FormHit {
         field: usize,
         choice: usize,
     },
-    /// The "Check in" button.
-    Submit,
+    /// The "Next" button, which says "Check in" on the last question:
+    /// checks the answer with focus and moves on, or checks in.
+    Next,
+    /// The "Back" button: the question before (on the first, as Cancel).
+    Back,
+    /// The "Cancel" button: asks "Clear your answers?" once, unless there
+    /// is nothing to clear.
+    Cancel,
+    /// "No, keep them", while the form asks whether to clear.
+    KeepAnswers,
+    /// "Yes, clear them", while the form asks whether to clear.
+    ClearAnswers,
+    /// One reading of a two-digit year (0: the recent, 1: the older).
+    Century {
+        field: usize,
+        choice: usize,
+    },
+    /// A key of the on-screen keyboard (the app types it).
+    Key(Key),
 }
 
 /// The line under a field.
@@ -52,6 +71,12 @@ pub enum Feedback {
     Error(String),
     /// How an acceptable answer was read: "Understood as April 17, 1962".
     Understood(String),
+    /// A two-digit year both of whose centuries make a plausible age: the
+    /// question, and the two dates to pick from (recent first).
+    Century {
+        question: String,
+        dates: [NaiveDate; 2],
+    },
 }
 
 /// The check-in form.
@@ -62,6 +87,8 @@ pub struct Form {
     last_input: DateTime<Utc>,
     /// The clinic's time zone, which decides what "today" is.
     tz: Tz,
+    /// Cancel was touched with answers given: "Clear your answers?" shows.
+    asking: bool,
 }
 
 impl Form {
@@ -73,6 +100,7 @@ impl Form {
             focus: 0,
             last_input: now,
             tz: Tz::UTC,
+            asking: false,
         }
     }
 
@@ -118,9 +146,16 @@ impl Form {
         now.with_timezone(&self.tz).date_naive()
     }
 
-    /// Applies one input at `now`.
+    /// Whether the form is asking "Clear your answers?".
+    pub fn is_asking(&self) -> bool {
+        self.asking
+    }
+
+    /// Applies one input at `now`. Typing answers "Clear your answers?"
+    /// with no.
     pub fn handle(&mut self, input: FormInput, now: DateTime<Utc>) -> FormOutcome {
         self.touch(now);
+        self.asking = false;
         let today = self.today(now);
         match input {
             FormInput::Next => self.move_focus(self.focus.checked_add(1), today),
@@ -135,22 +170,79 @@ impl Form {
         }
     }
 
-    /// Acts on a click or touch.
+    /// Acts on a click or touch. Anything but "Yes, clear them" answers
+    /// "Clear your answers?" with no.
     pub fn click(&mut self, hit: FormHit, now: DateTime<Utc>) -> FormOutcome {
         self.touch(now);
         let today = self.today(now);
+        let asked = std::mem::take(&mut self.asking);
         match hit {
-            FormHit::Field(index) => self.move_focus(Some(index), today),
+            FormHit::ClearAnswers if asked => {
+                self.clear(now);
+                FormOutcome::Cancel
+            }
+            FormHit::ClearAnswers | FormHit::KeepAnswers => changed(asked),
+            FormHit::Cancel => self.cancel(),
+            FormHit::Back if self.focus == 0 => self.cancel(),
+            FormHit::Back => self.move_focus(self.focus.checked_sub(1), today),
+            FormHit::Next => self.enter(now),
+            FormHit::Century { field, choice } => self.pick_century(field, choice, today),
+            FormHit::Key(_) => changed(asked),
+            FormHit::Field(index) => {
+                changed(self.move_focus(Some(index), today) != FormOutcome::Ignored || asked)
+            }
             FormHit::Choice { field, choice } => {
                 let moved = self.move_focus(Some(field), today);
                 let chose = self
                     .fields
                     .get_mut(field)
                     .is_some_and(|f| f.choose(Some(choice)));
-                changed(moved == FormOutcome::Changed || chose)
+                changed(moved == FormOutcome::Changed || chose || asked)
             }
-            FormHit::Submit => self.submit(now),
         }
+    }
+
+    /// Leaves at once when nothing was given, otherwise asks first.
+    fn cancel(&mut self) -> FormOutcome {
+        if self.is_empty() {
+            return FormOutcome::Cancel;
+        }
+        self.asking = true;
+        FormOutcome::Changed
+    }
+
+    /// The two readings of field `index`'s two-digit year, when both make
+    /// a plausible age (see `century`).
+    pub fn centuries(&self, index: usize) -> Option<[NaiveDate; 2]> {
+        let field = self.fields.get(index)?;
+        if field.spec().kind != FieldKind::Date {
+            return None;
+        }
+        match read_birth_date(&field.text(), self.today(self.last_input)) {
+            Ok(Birth::Two { recent, older }) => Some([recent, older]),
+            _ => None,
+        }
+    }
+
+    /// The question under field `index` when its year has two plausible
+    /// readings, and the two dates.
+    pub fn century_question(&self, index: usize) -> Option<(String, [NaiveDate; 2])> {
+        let dates = self.centuries(index)?;
+        let label = &self.fields.get(index)?.spec().label;
+        let [recent, older] = dates.map(strings::full_date);
+        Some((strings::date_which_century(label, &recent, &older), dates))
+    }
+
+    /// Writes the reading the patient touched out in full (`07/04/1919`).
+    fn pick_century(&mut self, index: usize, choice: usize, today: NaiveDate) -> FormOutcome {
+        let Some(date) = self.centuries(index).and_then(|d| d.get(choice).copied()) else {
+            return FormOutcome::Ignored;
+        };
+        self.move_focus(Some(index), today);
+        if let Some(field) = self.fields.get_mut(index) {
+            field.set_text(&date.format("%m/%d/%Y").to_string());
+        }
+        FormOutcome::Changed
     }
 
     /// Checks every answer, as the "Check in" button does: `Submit` if all
@@ -217,6 +309,9 @@ impl Form {
     /// understood when that differs from what was typed.
     pub fn feedback(&self, index: usize, now: DateTime<Utc>) -> Option<Feedback> {
         let field = self.fields.get(index)?;
+        if let Some((question, dates)) = self.century_question(index) {
+            return Some(Feedback::Century { question, dates });
+        }
         if let Some(error) = field.error() {
             return Some(Feedback::Error(error.to_string()));
         }

@@ -4,10 +4,12 @@
 //! runtime turns key presses into [`FormInput`]s with [`form_input`] and
 //! passes the time in; `ui::render_form` draws the result.
 
+pub mod century;
 mod date;
 mod field;
 mod form;
 mod input;
+pub mod keyboard;
 mod text;
 mod validate;
 
@@ -15,6 +17,7 @@ pub use date::{DateProblem, parse_date};
 pub use field::Field;
 pub use form::{Feedback, Form, FormHit, FormOutcome};
 pub use input::{FormInput, form_input};
+pub use keyboard::{Key, Keyboard, KeyboardSetting, Page};
 pub use text::{char_columns, clusters, columns};
 pub use validate::{PhoneProblem, Valid, parse_phone, parse_time, validate};
 

@@ -3,7 +3,8 @@
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
-use super::date::{DateProblem, parse_date};
+use super::century::{Birth, read_birth_date};
+use super::date::DateProblem;
 use super::text::narrow;
 use super::{FieldKind, FieldSpec};
 use crate::strings;
@@ -70,11 +71,17 @@ fn collapse(text: &str) -> String {
 }
 
 fn date(label: &str, text: &str, today: NaiveDate) -> Result<Valid, String> {
-    match parse_date(text, today) {
-        Ok(d) => Ok(Valid {
+    match read_birth_date(text, today) {
+        Ok(Birth::One(d)) => Ok(Valid {
             value: d.format("%Y-%m-%d").to_string(),
             shown: strings::full_date(d),
         }),
+        Ok(Birth::Two { recent, older }) => Err(strings::date_which_century(
+            label,
+            &strings::full_date(recent),
+            &strings::full_date(older),
+        )),
+        Err(DateProblem::Today) => Err(strings::date_today(label)),
         Err(DateProblem::Unreadable) => Err(strings::date_format(label)),
         Err(DateProblem::MonthFirst) => Err(strings::date_month_first(label)),
         Err(DateProblem::NoSuchDay { month, year, days }) => {

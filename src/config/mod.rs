@@ -8,7 +8,7 @@ pub(crate) mod toml_errors;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::checkin::FieldSpec;
+use crate::checkin::{FieldSpec, KeyboardSetting};
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::Schedule;
 use crate::staff::Chord;
@@ -61,6 +61,10 @@ pub struct CheckinSettings {
     pub duplicate_window: Duration,
     /// Which answers tell one patient from another for duplicate detection.
     pub duplicate_key: DuplicateKey,
+    /// When the on-screen keyboard shows with the form.
+    pub touch_keyboard: KeyboardSetting,
+    /// How long the ticket number stays up unless "Done" is touched.
+    pub confirmation: Duration,
 }
 
 /// The fields whose answers, together, identify a patient for duplicate
@@ -327,6 +331,8 @@ mod tests {
                     "last_name".into(),
                     "date_of_birth".into()
                 ]),
+                touch_keyboard: KeyboardSetting::Auto,
+                confirmation: Duration::from_secs(20),
             })
         );
     }

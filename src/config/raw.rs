@@ -101,6 +101,8 @@ pub struct RawCheckin {
     pub idle_timeout_seconds: Option<Spanned<i64>>,
     pub duplicate_window_minutes: Option<Spanned<i64>>,
     pub duplicate_key: Option<Spanned<Vec<Spanned<String>>>>,
+    pub touch_keyboard: Option<Spanned<String>>,
+    pub confirmation_seconds: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

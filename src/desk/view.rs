@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::table::{MIN_NAME, fit};
 use super::{Desk, Mode, help_items, summary_view, table};
+use crate::checkin::Keyboard;
 use crate::sanitize::printable;
 use crate::store::Status;
 use crate::strings;
@@ -35,7 +36,16 @@ impl Widget for &Desk {
         }
         if let Mode::Form(form) = self.mode() {
             let timing = (self.now, std::time::Duration::MAX);
-            return render_titled_form(&form.form, area, buf, timing, Some(&form.title()));
+            // The desk is typed at: no on-screen keyboard.
+            let keyboard = Keyboard::default();
+            return render_titled_form(
+                &form.form,
+                &keyboard,
+                area,
+                buf,
+                timing,
+                Some(&form.title()),
+            );
         }
         let [title, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);

@@ -2,6 +2,7 @@
 //! "Check in" button that can be touched.
 
 mod layout;
+mod nav;
 
 use std::time::Duration;
 
@@ -13,26 +14,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use self::layout::{FieldArea, FormLayout, layout, stepper_text, text_width, wrap};
-use super::theme;
-use crate::checkin::{Feedback, Field, FieldKind, Form, FormHit, char_columns, clusters};
+use super::{keyboard, theme};
+use crate::checkin::{Feedback, Field, FieldKind, Form, FormHit, Keyboard, Page};
+use crate::checkin::{char_columns, clusters};
 use crate::strings;
 
-/// Draws `form` into `area` at `now`; during the last seconds before
-/// `idle_timeout` runs out, a "Still there?" banner replaces the title.
+/// Draws `form` into `area` at `now`, with the on-screen `keyboard` below
+/// it when that shows; during the last seconds before `idle_timeout` runs
+/// out, a "Still there?" banner replaces the title.
 pub fn render_form(
     form: &Form,
+    keyboard: &Keyboard,
     area: Rect,
     buf: &mut Buffer,
     now: DateTime<Utc>,
     idle_timeout: Duration,
 ) {
-    render_titled_form(form, area, buf, (now, idle_timeout), None);
+    render_titled_form(form, keyboard, area, buf, (now, idle_timeout), None);
 }
 
 /// Like [`render_form`], with `title` (for staff: "Add a patient") in place
 /// of the patient's title and greeting.
 pub fn render_titled_form(
     form: &Form,
+    keyboard: &Keyboard,
     area: Rect,
     buf: &mut Buffer,
     (now, idle_timeout): (DateTime<Utc>, Duration),
@@ -40,19 +45,25 @@ pub fn render_titled_form(
 ) {
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
-    let Some(l) = layout(area, form) else {
+    let (top, keys) = split(area, form, keyboard);
+    let Some(l) = layout(top, form, keys.is_some()) else {
         return too_small(area, buf);
     };
     match title {
         Some(title) => Paragraph::new(Line::styled(title.to_string(), theme::heading()))
             .alignment(Alignment::Center)
             .render(l.header, buf),
-        None => header(&l, form.countdown(now, idle_timeout), buf),
+        None => header(&l, form, form.countdown(now, idle_timeout), buf),
     }
     for f in &l.fields {
         field(form, f, l.boxed, now, buf);
+        nav::render_centuries(&f.centuries, buf);
     }
-    button(&l, buf);
+    nav::render(&l, form, buf);
+    if let Some((page, rect)) = keys {
+        let capitals = keyboard.capitals(form.focused_field());
+        keyboard::render(page, capitals, keyboard.shift(), rect, buf);
+    }
     let help = match form.focused_field().map(|f| f.spec().kind) {
         Some(FieldKind::Choice) => strings::CHECKIN_HELP_CHOICE,
         _ => strings::CHECKIN_HELP,
@@ -64,15 +75,47 @@ pub fn render_titled_form(
         .render(l.help, buf);
 }
 
-/// What a click or touch at `x`, `y` lands on, for the form drawn in
-/// `area` by [`render_form`].
-pub fn form_hit(area: Rect, form: &Form, x: u16, y: u16) -> Option<FormHit> {
-    layout(area, form).and_then(|l| layout::hit(&l, x, y))
+/// What a click or touch at `x`, `y` lands on, for the form and keyboard
+/// drawn in `area` by [`render_form`].
+pub fn form_hit(area: Rect, form: &Form, keyboard: &Keyboard, x: u16, y: u16) -> Option<FormHit> {
+    let (top, keys) = split(area, form, keyboard);
+    if let Some((page, rect)) = keys
+        && let Some(key) = keyboard::hit(rect, page, x, y)
+    {
+        return Some(FormHit::Key(key));
+    }
+    let l = layout(top, form, keys.is_some())?;
+    layout::hit(&l, form.is_asking(), x, y)
 }
 
-fn header(l: &FormLayout, countdown: Option<u64>, buf: &mut Buffer) {
+/// The form's part of `area`, and the keyboard's page and rows when it
+/// shows (never for a choice, nor on a screen too small for it).
+fn split(area: Rect, form: &Form, keyboard: &Keyboard) -> (Rect, Option<(Page, Rect)>) {
+    let page = form
+        .focused_field()
+        .and_then(|f| keyboard.page(form.focused(), f.spec().kind));
+    let rows = keyboard::height(area);
+    match page {
+        Some(page) if rows > 0 => {
+            let top = Rect {
+                height: area.height - rows,
+                ..area
+            };
+            let keys = Rect {
+                y: area.bottom() - rows,
+                height: rows,
+                ..area
+            };
+            (top, Some((page, keys)))
+        }
+        _ => (area, None),
+    }
+}
+
+fn header(l: &FormLayout, form: &Form, countdown: Option<u64>, buf: &mut Buffer) {
     let width = l.header.width;
     let line = match countdown {
+        _ if form.is_asking() => Line::styled(strings::CLEAR_ASK, theme::warning()),
         Some(seconds) => {
             let long = strings::still_there(seconds);
             let short = strings::still_there_short(seconds);
@@ -138,6 +181,9 @@ fn field(form: &Form, area: &FieldArea, boxed: bool, now: DateTime<Utc>, buf: &m
     let (lines, style) = match form.feedback(area.index, now) {
         Some(Feedback::Error(m)) => (wrap(&m, area.message.width), theme::form_error()),
         Some(Feedback::Understood(m)) => (vec![format!("✓ {m}")], theme::form_hint()),
+        Some(Feedback::Century { question, .. }) => {
+            (wrap(&question, area.message.width), theme::form_error())
+        }
         None => return,
     };
     let m = area.message;
@@ -243,24 +289,6 @@ fn choices(field: &Field, area: &FieldArea, focused: bool, buf: &mut Buffer) {
         let x = row.x + 2 + room.saturating_sub(text_width(&middle)) / 2;
         buf.set_stringn(x, row.y, middle, usize::from(room), chosen_style);
     }
-}
-
-fn button(l: &FormLayout, buf: &mut Buffer) {
-    let area = l.button;
-    if area.is_empty() {
-        return;
-    }
-    let (text, block) = if l.boxed {
-        let block = Block::bordered().border_type(BorderType::Thick);
-        (strings::CHECKIN_BUTTON.to_string(), block)
-    } else {
-        (format!("[ {} ]", strings::CHECKIN_BUTTON), Block::new())
-    };
-    Paragraph::new(text)
-        .alignment(Alignment::Center)
-        .style(theme::button())
-        .block(block)
-        .render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

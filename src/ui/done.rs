@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::theme;
@@ -22,7 +22,9 @@ pub fn render_saving(area: Rect, buf: &mut Buffer) {
         .render(middle, buf);
 }
 
-pub fn render(outcome: &Outcome, area: Rect, buf: &mut Buffer) {
+/// Draws the result; `quiet`: still in its first seconds, when nothing
+/// dismisses it (the hint to continue appears after).
+pub fn render(outcome: &Outcome, quiet: bool, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let (greeting, ticket) = match outcome {
         Outcome::CheckedIn { first_name, ticket } => {
@@ -33,7 +35,8 @@ pub fn render(outcome: &Outcome, area: Rect, buf: &mut Buffer) {
     };
     let big = ticket.filter(|_| area.height >= 16 && area.width >= 40);
     let number_rows = if big.is_some() { 5 } else { 1 };
-    let [greet, _, number, _, next, _, hint] = Layout::vertical([
+    let (gap, button_rows) = if area.height >= 20 { (1, 3) } else { (0, 1) };
+    let [greet, _, number, _, next, _, hint, _, button] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Length(number_rows),
@@ -41,6 +44,8 @@ pub fn render(outcome: &Outcome, area: Rect, buf: &mut Buffer) {
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(gap),
+        Constraint::Length(button_rows),
     ])
     .flex(Flex::Center)
     .areas(area);
@@ -65,9 +70,31 @@ pub fn render(outcome: &Outcome, area: Rect, buf: &mut Buffer) {
         ""
     };
     centred(after.to_string()).render(next, buf);
-    centred(strings::TOUCH_TO_CONTINUE.to_string())
-        .style(theme::muted())
-        .render(hint, buf);
+    if !quiet {
+        centred(strings::TOUCH_TO_CONTINUE.to_string())
+            .style(theme::muted())
+            .render(hint, buf);
+    }
+    done_button(button, buf);
+}
+
+/// The "Done" button under the result.
+fn done_button(row: Rect, buf: &mut Buffer) {
+    let width = row.width.min(24);
+    let [area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    let (text, block) = if area.height >= 3 {
+        let block = Block::bordered().border_type(BorderType::Thick);
+        (strings::DONE.to_string(), block)
+    } else {
+        (format!("[ {} ]", strings::DONE), Block::new())
+    };
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .style(theme::button())
+        .block(block)
+        .render(area, buf);
 }
 
 /// "Your number is" beside the number in large digits.

@@ -4,6 +4,8 @@ mod checkin;
 mod clinic_info;
 mod done;
 mod header;
+pub mod keyboard;
+mod not_open;
 pub mod qr;
 mod slide;
 mod staff;
@@ -73,14 +75,21 @@ impl Widget for &App {
                     Some(layout) => slide::render(&layout, position(self), buf),
                     None => clinic_info::render(self, regions.body, buf),
                 }
+                if self.not_open_until.is_some() {
+                    not_open::render(self, regions.body, buf);
+                }
                 footer(self, regions.footer, buf);
             }
             Screen::CheckIn(form) => {
                 let timeout = self.config.checkin.idle_timeout;
-                render_form(form, self.form_area(), buf, self.now, timeout);
+                let area = self.form_area();
+                render_form(form, &self.keyboard, area, buf, self.now, timeout);
             }
             Screen::Saving => done::render_saving(self.form_area(), buf),
-            Screen::Done { outcome, .. } => done::render(outcome, self.form_area(), buf),
+            Screen::Done { outcome, since, .. } => {
+                let quiet = self.now < *since + crate::app::QUIET;
+                done::render(outcome, quiet, self.form_area(), buf);
+            }
             Screen::Pin { prompt, note } => {
                 let view = PinPromptView {
                     prompt,

@@ -45,7 +45,8 @@ pub fn render(app: &App, staff: &StaffScreen, area: Rect, buf: &mut Buffer) {
         .render(keys, buf);
     if let Some(form) = &staff.banner_form {
         let timeout = app.config.checkin.idle_timeout;
-        super::render_form(form, area, buf, app.now, timeout);
+        let keyboard = crate::checkin::Keyboard::default();
+        super::render_form(form, &keyboard, area, buf, app.now, timeout);
     }
 }
 

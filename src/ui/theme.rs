@@ -128,3 +128,19 @@ pub fn desk_status(status: crate::store::Status) -> Style {
         Status::NoShow => Style::new().fg(Color::LightRed),
     }
 }
+
+/// A key of the on-screen keyboard, and a touch button on the form.
+pub fn key() -> Style {
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Black)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// A keyboard key that is on (Shift), or the page showing.
+pub fn key_on() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::White)
+        .add_modifier(Modifier::BOLD)
+}

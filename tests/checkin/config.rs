@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use kiosk::checkin::{FieldKind, FieldSpec};
+use kiosk::checkin::{FieldKind, FieldSpec, KeyboardSetting};
 use kiosk::config::{CheckinSettings, Config, DuplicateKey};
 use kiosk::diagnostic::render_all;
 
@@ -45,6 +45,8 @@ fn defaults_without_a_checkin_table() {
             "last_name".into(),
             "date_of_birth".into(),
         ]),
+        touch_keyboard: KeyboardSetting::Auto,
+        confirmation: Duration::from_secs(20),
     };
     assert_eq!(settings(""), Some(want.clone()));
     assert_eq!(settings("[checkin]\n"), Some(want));
@@ -58,6 +60,8 @@ fn every_key_set() {
 open_before_minutes = 0
 idle_timeout_seconds = 600
 duplicate_window_minutes = 1440
+touch_keyboard = "always"
+confirmation_seconds = 45
 
 [[checkin.fields]]
 key = "preferred_name"
@@ -99,8 +103,12 @@ choices = [" New   patient ", "Returning patient"]
         idle_timeout: Duration::MAX,
         duplicate_window: Duration::MAX,
         duplicate_key: DuplicateKey::Off,
+        touch_keyboard: KeyboardSetting::Never,
+        confirmation: Duration::MAX,
     });
     assert_eq!(s.open_before, Duration::ZERO);
+    assert_eq!(s.touch_keyboard, KeyboardSetting::Always);
+    assert_eq!(s.confirmation, Duration::from_secs(45));
     assert_eq!(s.idle_timeout, Duration::from_secs(600));
     assert_eq!(s.duplicate_window, Duration::from_secs(1440 * 60));
     let summary: Vec<_> = s
@@ -142,6 +150,38 @@ fn the_bundled_file_uses_the_defaults() {
     let config = Config::load(&path).map_err(|e| e.to_string());
     let checkin = config.map(|c| c.checkin);
     assert_eq!(checkin.map(|c| c.fields), Ok(FieldSpec::defaults()));
+}
+
+#[test]
+fn touch_keyboard_and_confirmation_settings() {
+    let keyboard = |value: &str| {
+        let toml = format!("[checkin]\ntouch_keyboard = \"{value}\"\n");
+        settings(&toml).map(|s| s.touch_keyboard)
+    };
+    assert_eq!(keyboard("auto"), Some(KeyboardSetting::Auto));
+    assert_eq!(keyboard("always"), Some(KeyboardSetting::Always));
+    assert_eq!(keyboard("never"), Some(KeyboardSetting::Never));
+    assert_eq!(
+        problems("[checkin]\ntouch_keyboard = \"allways\"\n"),
+        r#"error: unknown touch_keyboard "allways"
+ --> kiosk.toml:6:18
+  |
+6 | touch_keyboard = "allways"
+  |                  ^^^^^^^^^
+  = help: did you mean "always"? touch_keyboard is "auto" (after the first touch), "always" or "never"
+"#
+    );
+    // The number must stay up long enough to be read and written down.
+    assert_eq!(
+        problems("[checkin]\nconfirmation_seconds = 10\n"),
+        r#"error: confirmation_seconds must be from 20 to 600, not 10
+ --> kiosk.toml:6:24
+  |
+6 | confirmation_seconds = 10
+  |                        ^^
+  = help: leave it out to use 20
+"#
+    );
 }
 
 #[test]

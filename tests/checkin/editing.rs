@@ -230,7 +230,7 @@ fn submitting_with_a_problem_focuses_the_first_one() {
         f.feedback(1, now()),
         Some(Feedback::Error("Please enter your last name.".into()))
     );
-    assert_eq!(f.click(FormHit::Submit, now()), Out::Invalid);
+    assert_eq!(f.click(FormHit::Next, now()), Out::Invalid);
 }
 
 #[test]

@@ -3,7 +3,9 @@
 use std::time::Duration;
 
 use chrono::TimeDelta;
-use kiosk::checkin::{FieldKind, FieldSpec, Form, FormInput, FormOutcome, columns, validate};
+use kiosk::checkin::{
+    FieldKind, FieldSpec, Form, FormInput, FormOutcome, Keyboard, columns, validate,
+};
 use kiosk::sanitize::is_unsafe;
 use kiosk::ui::{form_hit, render_form};
 use proptest::prelude::*;
@@ -99,8 +101,8 @@ proptest! {
             check_fields(&form)?;
         }
         let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
-        render_form(&form, buf.area, &mut buf, now(), Duration::from_secs(60));
-        if let Some(hit) = form_hit(buf.area, &form, click.0, click.1) {
+        render_form(&form, &Keyboard::default(), buf.area, &mut buf, now(), Duration::from_secs(60));
+        if let Some(hit) = form_hit(buf.area, &form, &Keyboard::default(), click.0, click.1) {
             form.click(hit, now());
             check_fields(&form)?;
         }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use insta::assert_snapshot;
-use kiosk::checkin::{FieldKind, FieldSpec, Form, FormHit, FormInput as In};
+use kiosk::checkin::{FieldKind, FieldSpec, Form, FormHit, FormInput as In, Keyboard};
 use kiosk::ui::{form_hit, render_form};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,7 +20,7 @@ const IDLE: Duration = Duration::from_secs(60);
 
 fn buffer(form: &Form, width: u16, height: u16, at: DateTime<Utc>) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
-    render_form(form, buf.area, &mut buf, at, IDLE);
+    render_form(form, &Keyboard::default(), buf.area, &mut buf, at, IDLE);
     buf
 }
 
@@ -33,7 +33,14 @@ fn screen(form: &Form, width: u16, height: u16, at: DateTime<Utc>) -> String {
     };
     let drawn = terminal.draw(|frame| {
         let area = frame.area();
-        render_form(form, area, frame.buffer_mut(), at, IDLE);
+        render_form(
+            form,
+            &Keyboard::default(),
+            area,
+            frame.buffer_mut(),
+            at,
+            IDLE,
+        );
     });
     assert!(drawn.is_ok());
     let buf = terminal.backend().buffer();
@@ -191,7 +198,7 @@ fn no_size_panics() {
                 let buf = buffer(form, width, height, idle_at());
                 assert_eq!(buf.area.area(), u32::from(width) * u32::from(height));
                 for (x, y) in [(0, 0), (width / 2, height / 2), (width, height)] {
-                    let _ = form_hit(buf.area, form, x, y);
+                    let _ = form_hit(buf.area, form, &Keyboard::default(), x, y);
                 }
             }
         }
@@ -203,9 +210,16 @@ fn an_area_inside_a_bigger_screen() {
     let form = typing();
     let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
     let area = Rect::new(10, 3, 80, 24);
-    render_form(&form, area, &mut buf, now(), IDLE);
-    render_form(&form, Rect::new(90, 25, 80, 24), &mut buf, now(), IDLE);
-    assert_eq!(form_hit(area, &form, 9, 3), None);
+    render_form(&form, &Keyboard::default(), area, &mut buf, now(), IDLE);
+    render_form(
+        &form,
+        &Keyboard::default(),
+        Rect::new(90, 25, 80, 24),
+        &mut buf,
+        now(),
+        IDLE,
+    );
+    assert_eq!(form_hit(area, &form, &Keyboard::default(), 9, 3), None);
 }
 
 /// Every cell drawn as the button answers a click with `Submit`, and no
@@ -216,10 +230,10 @@ fn clicks_land_on_what_is_drawn() {
         let form = with_choice();
         let buf = buffer(&form, width, height, now());
         for (x, y, style) in cells(&buf) {
-            let hit = form_hit(buf.area, &form, x, y);
+            let hit = form_hit(buf.area, &form, &Keyboard::default(), x, y);
             let is_button = style.bg == Some(Color::Green);
             assert_eq!(
-                hit == Some(FormHit::Submit),
+                hit == Some(FormHit::Next),
                 is_button,
                 "{width}x{height} at {x},{y}"
             );
@@ -256,11 +270,11 @@ fn clicking_a_field_focuses_it() {
             line.contains("Date of birth")
         })
         .unwrap_or_default();
-    let hit = form_hit(area, &form, 10, row + 2);
+    let hit = form_hit(area, &form, &Keyboard::default(), 10, row + 2);
     assert_eq!(hit, Some(FormHit::Field(2)));
     if let Some(hit) = hit {
         form.click(hit, now());
     }
     assert_eq!(form.focused(), 2);
-    assert_eq!(form_hit(area, &form, 79, 0), None);
+    assert_eq!(form_hit(area, &form, &Keyboard::default(), 79, 0), None);
 }

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use crate::common::{DEADLINE, PtyKiosk};
-use crate::site::{BORN, FORM_TITLE, Row, Site, integrity, rows_in, wait_for_slides};
+use crate::site::{BORN, CONTINUE, FORM_TITLE, Row, Site, integrity, rows_in, wait_for_slides};
 
 /// The kiosk's clock at the first start: a Monday, open 9 AM to 6 PM. Each
 /// restart starts the clock that much later, as if time had run on.
@@ -293,6 +293,8 @@ impl Run {
         if kill == Some(Moment::Confirmation) {
             self.kill(who, Moment::Confirmation)?;
         } else {
+            // The result ignores keys for its first 2 seconds.
+            self.kiosk.wait_for_text(CONTINUE);
             self.kiosk.send(b" ");
             wait_for_slides(&self.kiosk);
         }

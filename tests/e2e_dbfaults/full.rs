@@ -15,7 +15,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{PtyKiosk, framed, kiosk_bin};
+use crate::common::{DEADLINE, PtyKiosk, framed, kiosk_bin};
 use crate::site::{
     Site, check_in_ok, check_in_refused, integrity, leave_staff, names, open_staff, rows_in,
     wait_for_slides, wait_for_slides_to_turn,
@@ -85,6 +85,18 @@ fn a_file_size_limit_reached_while_running_sends_the_patient_to_the_desk() {
     args.extend(site.args(&[]));
     let mut kiosk = PtyKiosk::spawn_program("sh", args, 100, 30);
     wait_for_slides(&kiosk);
+    // The purge the kiosk runs soon after starting empties the -wal; let it
+    // pass first (Ana's confirmation now stays at least 2 seconds, long
+    // enough for it to land after her check-in).
+    let start = std::time::Instant::now();
+    while !site.log().contains("purged ") {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no purge at start:\n{}",
+            site.log()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     check_in_ok(&mut kiosk, "Ana", "Able");
 
     // The -wal has just grown by Ana's check-in; it may grow no further.

@@ -33,6 +33,8 @@ pub const FORM_TITLE: &str = "Please type your details.";
 /// What a patient reads when the check-in could not be saved.
 pub const SORRY: &str = "Sorry, we could not check you in here.";
 pub const SEE_DESK: &str = "Please see the front desk.";
+/// Under a check-in's result once its quiet first 2 seconds are over.
+pub const CONTINUE: &str = "Touch the screen or press any key to continue.";
 /// Every patient's date of birth, typed as a patient would.
 pub const BORN: &str = "4/17/62";
 
@@ -235,6 +237,8 @@ pub fn check_in(kiosk: &mut PtyKiosk, first: &str, last: &str) {
 pub fn check_in_ok(kiosk: &mut PtyKiosk, first: &str, last: &str) {
     check_in(kiosk, first, last);
     kiosk.wait_for_all(&[&format!("You're checked in, {first}."), "Your number is"]);
+    // A key dismisses the result only after its first 2 seconds.
+    kiosk.wait_for_text(CONTINUE);
     kiosk.send(b" ");
     wait_for_slides(kiosk);
 }
@@ -248,6 +252,7 @@ pub fn check_in_refused(kiosk: &mut PtyKiosk, first: &str, last: &str) {
     for claim in ["checked in", "Your number", "Please have a seat"] {
         assert!(!screen.contains(claim), "{claim:?}:\n{}", framed(&screen));
     }
+    kiosk.wait_for_text(CONTINUE);
     kiosk.send(b" ");
     wait_for_slides(kiosk);
 }

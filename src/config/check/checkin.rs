@@ -7,7 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::{Checker, nearest};
-use crate::checkin::{DEFAULT_MAX_LENGTH, FieldKind, FieldSpec};
+use crate::checkin::{DEFAULT_MAX_LENGTH, FieldKind, FieldSpec, KeyboardSetting};
 use crate::config::raw::{RawCheckin, RawField};
 use crate::config::{CheckinSettings, DuplicateKey};
 use crate::sanitize::printable;
@@ -58,6 +58,8 @@ impl Checker<'_> {
         let idle = raw.idle_timeout_seconds.as_ref();
         let window = raw.duplicate_window_minutes.as_ref();
         let duplicate_key = self.duplicate_key(raw.duplicate_key.as_ref(), &fields);
+        let shown = raw.confirmation_seconds.as_ref();
+        let confirmation = self.integer(shown, 20, 20..601, "confirmation_seconds");
         CheckinSettings {
             database: base_dir.join(database),
             retention_days: u32::try_from(days).unwrap_or(30),
@@ -74,7 +76,28 @@ impl Checker<'_> {
                 "duplicate_window_minutes",
             )),
             duplicate_key,
+            touch_keyboard: self.touch_keyboard(raw.touch_keyboard.as_ref()),
+            confirmation: Duration::from_secs(confirmation.unsigned_abs()),
         }
+    }
+
+    /// `touch_keyboard`: "auto", "always" or "never".
+    fn touch_keyboard(&mut self, value: Option<&Spanned<String>>) -> KeyboardSetting {
+        let Some(value) = value else {
+            return KeyboardSetting::default();
+        };
+        let name = value.get_ref().trim();
+        if let Some(found) = KeyboardSetting::ALL.into_iter().find(|k| k.name() == name) {
+            return found;
+        }
+        let known = "touch_keyboard is \"auto\" (after the first touch), \"always\" or \"never\"";
+        let help = match nearest(name, KeyboardSetting::ALL.iter().map(|k| k.name())) {
+            Some(best) => format!("did you mean \"{best}\"? {known}"),
+            None => known.to_string(),
+        };
+        let problem = format!("unknown touch_keyboard \"{}\"", printable(name));
+        self.error(value.span(), problem, &help);
+        KeyboardSetting::default()
     }
 
     /// `duplicate_key`: configured field keys, each once. Left out, it is

@@ -4,6 +4,7 @@
 use ratatui::layout::{Position, Rect};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::nav;
 use crate::checkin::{FieldKind, Form, FormHit};
 use crate::strings;
 
@@ -20,7 +21,8 @@ pub struct FormLayout {
     /// The title row, which turns into the "Still there?" banner.
     pub header: Rect,
     pub fields: Vec<FieldArea>,
-    pub button: Rect,
+    /// Back, Cancel and Next (or Check in), left to right.
+    pub buttons: [Rect; 3],
     pub help: Rect,
     /// Fields in boxes and a three-row button, when there is room.
     pub boxed: bool,
@@ -38,6 +40,8 @@ pub struct FieldArea {
     pub choices: Vec<ChoiceArea>,
     /// The choices did not fit side by side: only ◀ and ▶ are in `choices`.
     pub stepper: bool,
+    /// The two readings of a two-digit year, when both are plausible.
+    pub centuries: Vec<ChoiceArea>,
 }
 
 /// Something on a choice field's row that picks an answer when touched.
@@ -49,24 +53,28 @@ pub struct ChoiceArea {
 }
 
 /// The layout of `form` in `area`, or `None` when `area` is too small.
-pub fn layout(area: Rect, form: &Form) -> Option<FormLayout> {
+/// `touch`: the on-screen keyboard is below, so the question with focus is
+/// boxed (large to touch) even when the others then do not all show.
+pub fn layout(area: Rect, form: &Form, touch: bool) -> Option<FormLayout> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let margin = if area.width >= 40 { 2 } else { 1 };
     let width = (area.width - 2 * margin).min(MAX_WIDTH);
     let x = area.x + (area.width - width) / 2;
-    let messages: Vec<u16> = form
-        .fields()
-        .iter()
-        .map(|f| message_rows(f.error(), width.saturating_sub(2)))
+    let messages: Vec<u16> = (0..form.fields().len())
+        .map(|i| message_rows(form, i, width.saturating_sub(2)))
         .collect();
     // Rows besides the fields': header, button and help, and in boxed form
     // a gap under the header and above the button. Rows of a field besides
     // its message: the label and the box (or the value row).
     let sizes = |boxed: bool| if boxed { (7, 4) } else { (3, 2) };
     let needed = messages.iter().map(|&m| u32::from(4 + m)).sum::<u32>() + 7;
-    let boxed = needed <= u32::from(area.height);
+    let focus_rows = messages
+        .get(form.focused())
+        .map_or(1, |&m| u32::from(4 + m));
+    let boxed =
+        needed <= u32::from(area.height) || (touch && focus_rows + 7 <= u32::from(area.height));
     let (fixed, body) = sizes(boxed);
     let (gap, button_rows) = if boxed { (1, 3) } else { (0, 1) };
     let region = Rect::new(area.x, area.y + 1 + gap, area.width, area.height - fixed);
@@ -80,16 +88,16 @@ pub fn layout(area: Rect, form: &Form) -> Option<FormLayout> {
         fields.push(field_area(form, index, column, boxed));
         y = y.saturating_add(rows);
     }
-    let button_width = if boxed { width.min(24) } else { width.min(14) };
-    let button = Rect::new(x, y.saturating_add(gap), button_width, button_rows);
+    let row = Rect::new(x, y.saturating_add(gap), width, button_rows);
+    let above_help = Rect {
+        height: area.height - 1,
+        ..area
+    };
     let help = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     Some(FormLayout {
         header: Rect::new(area.x, area.y, area.width, 1),
         fields,
-        button: button.intersection(Rect {
-            height: area.height - 1,
-            ..area
-        }),
+        buttons: nav::buttons(row, boxed).map(|b| b.intersection(above_help)),
         help,
         boxed,
     })
@@ -120,9 +128,15 @@ fn window(heights: &[u16], focus: usize, room: u16) -> std::ops::Range<usize> {
     first..end
 }
 
-/// Rows a field's message needs at `width`: one, or up to three for a long
-/// problem on a narrow screen.
-fn message_rows(error: Option<&str>, width: u16) -> u16 {
+/// Rows field `index`'s message needs at `width`: one, or up to three for
+/// a long problem on a narrow screen; a question about a two-digit year
+/// has a row more, for its two answers.
+fn message_rows(form: &Form, index: usize, width: u16) -> u16 {
+    if let Some((question, _)) = form.century_question(index) {
+        let lines = wrap(&question, width).len().clamp(1, 3);
+        return u16::try_from(lines + 1).unwrap_or(2);
+    }
+    let error = form.fields().get(index).and_then(|f| f.error());
     let lines = error.map_or(1, |e| wrap(e, width).len());
     u16::try_from(lines.clamp(1, 3)).unwrap_or(1)
 }
@@ -195,6 +209,18 @@ fn field_area(form: &Form, index: usize, column: Rect, boxed: bool) -> FieldArea
         }
         _ => (Vec::new(), false),
     };
+    let centuries = match form.century_question(index) {
+        Some((_, dates)) if !message.is_empty() => {
+            let row = Rect {
+                y: message.bottom() - 1,
+                height: 1,
+                ..message
+            };
+            let texts = dates.map(|d| format!("[ {} ]", strings::full_date(d)));
+            nav::side_by_side(&texts, row)
+        }
+        _ => Vec::new(),
+    };
     FieldArea {
         index,
         label,
@@ -203,6 +229,7 @@ fn field_area(form: &Form, index: usize, column: Rect, boxed: bool) -> FieldArea
         message,
         choices,
         stepper,
+        centuries,
     }
 }
 
@@ -280,13 +307,38 @@ pub fn text_width(text: &str) -> u16 {
     u16::try_from(text.width()).unwrap_or(u16::MAX)
 }
 
-/// What a click at `x`, `y` lands on.
-pub fn hit(layout: &FormLayout, x: u16, y: u16) -> Option<FormHit> {
+/// What a click at `x`, `y` lands on; `asking`: the form asks "Clear your
+/// answers?", and the outer buttons answer it.
+pub fn hit(layout: &FormLayout, asking: bool, x: u16, y: u16) -> Option<FormHit> {
     let at = Position { x, y };
-    if layout.button.contains(at) {
-        return Some(FormHit::Submit);
+    let hits = if asking {
+        [
+            Some(FormHit::KeepAnswers),
+            None,
+            Some(FormHit::ClearAnswers),
+        ]
+    } else {
+        [
+            Some(FormHit::Back),
+            Some(FormHit::Cancel),
+            Some(FormHit::Next),
+        ]
+    };
+    if let Some((_, hit)) = layout
+        .buttons
+        .iter()
+        .zip(hits)
+        .find(|(b, _)| b.contains(at))
+    {
+        return hit;
     }
     layout.fields.iter().find_map(|f| {
+        if let Some(c) = f.centuries.iter().find(|c| c.rect.contains(at)) {
+            return Some(FormHit::Century {
+                field: f.index,
+                choice: c.choice,
+            });
+        }
         if let Some(c) = f.choices.iter().find(|c| c.rect.contains(at)) {
             return Some(FormHit::Choice {
                 field: f.index,
