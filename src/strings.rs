@@ -1,6 +1,7 @@
 //! Every word a patient or the front desk reads, in one place, so the kiosk
 //! can be reviewed and translated as a whole.
 
+pub mod sign;
 pub mod staff;
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};

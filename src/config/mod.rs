@@ -37,6 +37,8 @@ pub struct KioskSettings {
     pub heartbeat: PathBuf,
     /// Show the ticket number most recently called (never a name).
     pub now_serving: bool,
+    /// Ring the terminal bell when the number called changes.
+    pub chime: bool,
     /// `kiosk check` warns about a slide whose `reviewed` date is more than
     /// this many months ago.
     pub review_after_months: u32,
@@ -102,6 +104,8 @@ pub struct StaffSettings {
     /// Where wrong PINs and any lock are kept, resolved against the config
     /// file's folder.
     pub lock_file: PathBuf,
+    /// The staff screen closes after this long without a key.
+    pub idle: Duration,
 }
 
 /// The front desk's live queue (`kiosk desk`).
@@ -396,6 +400,7 @@ mod tests {
                 pin_hash: None,
                 chord: Chord::default(),
                 lock_file: PathBuf::from("/srv/kiosk/data/staff.lock"),
+                idle: Duration::from_secs(30),
             })
         );
     }
