@@ -6,6 +6,8 @@
 mod checkin;
 mod clock_back;
 mod layout_memo;
+pub mod regions;
+mod serving;
 mod slides;
 mod staff;
 
@@ -24,6 +26,7 @@ use crate::store::{Inserted, NewCheckin};
 use crate::ui::StaffNote;
 
 pub use checkin::{Availability, CONFIRMATION, FAILURE, Outcome, greeting_name};
+pub use serving::FLASH;
 pub use slides::merge_reload;
 pub use staff::{Banner, STAFF_IDLE, StaffScreen};
 
@@ -67,6 +70,8 @@ pub enum Effect {
     SaveStatus(Change),
     /// Read `kiosk.toml` and the slides again now.
     Reload,
+    /// Ring the terminal bell once (a new number is being served).
+    Chime,
 }
 
 /// Something that happened.
@@ -142,6 +147,11 @@ pub struct App {
     pub size: (u16, u16),
     /// The ticket most recently called, when `now_serving` is on.
     pub now_serving: Option<u32>,
+    /// A new number flashes until then.
+    pub serving_flash_until: Option<DateTime<Utc>>,
+    /// Whether the number called has been heard once (the first is not
+    /// news: it was called before the kiosk started).
+    serving_heard: bool,
     /// Watches keys for the staff chord.
     pub chord: ChordMatcher,
     /// Wrong PINs and any lock, as the runtime last read them from the
@@ -174,6 +184,8 @@ impl App {
             problems: Problems::default(),
             effects: Vec::new(),
             now_serving: None,
+            serving_flash_until: None,
+            serving_heard: false,
             chord: ChordMatcher::new(config_chord),
             lockout: Lockout::default(),
             banner: None,
@@ -226,10 +238,7 @@ impl App {
             Msg::Desk(msg) => self.pass_to_desk(msg),
             Msg::PinChecked(attempt, lockout) => self.pin_checked(attempt, lockout),
             Msg::Lockout(lockout) => self.lockout_read(lockout),
-            Msg::NowServing(ticket) => {
-                self.now_serving = ticket.filter(|_| self.config.kiosk.now_serving);
-                true
-            }
+            Msg::NowServing(ticket) => self.now_serving_changed(ticket),
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
             Msg::Shutdown => {
@@ -324,7 +333,8 @@ impl App {
             _ => self.next_checkin_wake(),
         };
         let banner = self.banner.as_ref().map(|b| b.until);
-        let screen = screen.into_iter().chain(banner).min();
+        let flash = self.next_serving_wake();
+        let screen = screen.into_iter().chain(banner).chain(flash).min();
         [Some(next_minute), self.status.next_change, screen]
             .into_iter()
             .flatten()

@@ -155,6 +155,10 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         let mut effects = app.take_effects();
         while !effects.is_empty() {
             for effect in effects {
+                if effect == Effect::Chime {
+                    chime(terminal);
+                    continue;
+                }
                 let shell = Shell {
                     keeper: &mut keeper,
                     watch: &mut watch,
@@ -199,6 +203,18 @@ fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<
         }
         Effect::ReadLockout => vec![Msg::Lockout(lock.read(&config.staff.lock_file, now))],
         Effect::Reload => watch.reload_now(config),
+        // Rung by the loop, which holds the terminal.
+        Effect::Chime => Vec::new(),
+    }
+}
+
+/// The terminal bell, once. A terminal that cannot ring it is no reason
+/// to stop: the number still flashes.
+fn chime(terminal: &mut KioskTerminal) {
+    use std::io::Write;
+    let out = terminal.backend_mut();
+    if out.write_all(b"\x07").and_then(|()| out.flush()).is_err() {
+        tracing::warn!("the terminal bell could not be rung");
     }
 }
 
