@@ -10,6 +10,7 @@ pub mod regions;
 mod serving;
 mod slides;
 mod staff;
+mod staff_screen;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
@@ -28,7 +29,8 @@ use crate::ui::StaffNote;
 pub use checkin::{Availability, CONFIRMATION, FAILURE, Outcome, greeting_name};
 pub use serving::FLASH;
 pub use slides::merge_reload;
-pub use staff::{Banner, STAFF_IDLE, StaffScreen};
+pub use staff::Banner;
+pub use staff_screen::{REVEAL, STAFF_IDLE, StaffScreen};
 
 /// Which screen the body shows.
 #[derive(Clone, Debug)]
@@ -72,6 +74,9 @@ pub enum Effect {
     Reload,
     /// Ring the terminal bell once (a new number is being served).
     Chime,
+    /// Add this notice to `kiosk.toml`, then answer with
+    /// [`Msg::NoticeSaved`] and read the file again.
+    SaveNotice(crate::hours::Notice),
 }
 
 /// Something that happened.
@@ -104,6 +109,8 @@ pub enum Msg {
     Lockout(Lockout),
     /// For the queue on the staff screen: the list read, or a save's result.
     Desk(desk::Msg),
+    /// The answer to [`Effect::SaveNotice`]: saved, or why not.
+    NoticeSaved(Result<(), String>),
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -241,6 +248,7 @@ impl App {
             Msg::NowServing(ticket) => self.now_serving_changed(ticket),
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
+            Msg::NoticeSaved(result) => self.notice_saved(result),
             Msg::Shutdown => {
                 self.running = false;
                 false

@@ -1,7 +1,7 @@
 //! What the keys do: moving the selection, calling, marking, undoing, and
 //! taking in the result of a save.
 
-use super::{Action, Change, Desk, Notice, Outcome, UNDO_DEPTH, display_name};
+use super::{Action, Change, Desk, Notice, Outcome, UNDO_DEPTH};
 use crate::store::{CheckinRecord, Status, StatusAt};
 use crate::strings;
 
@@ -62,7 +62,7 @@ impl Desk {
             return self.say(strings::DESK_EMPTY);
         };
         if row.status == status {
-            let text = strings::desk_already(row.ticket, &display_name(row), status);
+            let text = strings::desk_already(row.ticket, &self.name_of(row), status);
             return self.say(&text);
         }
         ask(self.change(row, status))
@@ -72,7 +72,7 @@ impl Desk {
         Change {
             id: row.id,
             ticket: row.ticket,
-            name: display_name(row),
+            name: self.name_of(row),
             expected: StatusAt {
                 status: row.status,
                 at: row.status_changed_at,

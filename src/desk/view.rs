@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Desk, display_name, help_items, queue};
+use super::{Desk, help_items_for, queue};
 use crate::sanitize::printable;
 use crate::store::{CheckinRecord, Status};
 use crate::strings;
@@ -47,7 +47,9 @@ impl Widget for &Desk {
         let width = usize::from(area.width);
         let mut summary = wrap(summary_groups(self), width.saturating_sub(EDGE), " ");
         summary.truncate(if roomy { 4 } else { 2 });
-        let help_items = help_items().into_iter().map(|i| vec![Span::raw(i)]);
+        let help_items = help_items_for(self.on_kiosk)
+            .into_iter()
+            .map(|i| vec![Span::raw(i)]);
         let mut help = wrap(vec![help_items.collect()], width, "");
         help.truncate(if roomy { 2 } else { 1 });
         let lines = |v: &Vec<Line>| u16::try_from(v.len()).unwrap_or(1);
@@ -282,8 +284,8 @@ fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
         queue::minutes_waiting(row, desk.now).map_or_else(String::new, strings::desk_wait)
     };
     let name = match row.last_repeat_at {
-        Some(at) => strings::desk_tried_again(&display_name(row), &local_time(at, desk)),
-        None => display_name(row),
+        Some(at) => strings::desk_tried_again(&desk.name_of(row), &local_time(at, desk)),
+        None => desk.name_of(row),
     };
     let texts = [
         &row.ticket.to_string(),

@@ -13,6 +13,7 @@ use signal_hook::iterator::Signals;
 
 mod checkins;
 mod log;
+mod notices;
 mod output;
 mod terminal;
 mod watch;
@@ -205,6 +206,14 @@ fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<
         Effect::Reload => watch.reload_now(config),
         // Rung by the loop, which holds the terminal.
         Effect::Chime => Vec::new(),
+        Effect::SaveNotice(notice) => {
+            let saved = notices::save(&config.path, &notice);
+            let mut answers = vec![Msg::NoticeSaved(saved.clone())];
+            if saved.is_ok() {
+                answers.extend(watch.reload_now(config));
+            }
+            answers
+        }
     }
 }
 

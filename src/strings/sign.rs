@@ -110,11 +110,18 @@ pub fn notice_not_saved(why: &str) -> String {
 
 // Staff screen (names, quitting, idle).
 
-pub const STAFF_KEYS: &str = "r reload · p pause · m notice · v names · Q quit · Esc leave";
-pub const STAFF_KEYS_REVEALED: &str =
-    "r reload · p pause · m notice · v hide names · Q quit · Esc leave";
-pub const QUIT_CONFIRM: &str = "Quit the kiosk? The waiting-room screen will go blank. y: quit · any other key: keep it running";
-pub const DESK_KEYS_ON_KIOSK: &str = "↑/↓ select · c/Enter call next · s seen · n no-show · u undo";
+pub const HINT_RELOAD: &str = "r reload";
+pub const HINT_PAUSE: &str = "p pause slides";
+/// Shown while the slides are paused: the key says so.
+pub const HINT_RESUME: &str = "p resume slides";
+pub const HINT_NOTICE: &str = "m notice";
+pub const HINT_NAMES: &str = "v names";
+pub const HINT_HIDE: &str = "v hide names";
+pub const HINT_QUIT: &str = "Q quit";
+pub const HINT_LEAVE: &str = "Esc/q leave";
+/// Asked after `Q`, on the keys line (at most 80 columns).
+pub const QUIT_CONFIRM: &str =
+    "Quit the kiosk? The screen goes blank. y: quit · any other key: stay";
 
 // Running on the last good copy, and the set-up screen.
 
@@ -133,9 +140,6 @@ pub fn check_last_good(path: &str) -> String {
     format!("note: a running kiosk uses the last good copy, {path}, until this file is fixed\n")
 }
 
-/// `kiosk check`, when there is none.
-pub const CHECK_NO_LAST_GOOD: &str = "note: there is no last good copy yet; a kiosk started now shows \"This screen is being set up.\"\n";
-
 /// A reason as it reads after the word CLOSED, without saying "closed"
 /// twice: `Closed today due to snow` → `today due to snow`.
 pub fn after_closed(reason: &str) -> String {
@@ -152,3 +156,8 @@ pub fn after_closed(reason: &str) -> String {
     }
     trimmed.to_string()
 }
+
+/// Why a notice could not be added to kiosk.toml.
+pub const SAVE_NOT_TOML: &str = "kiosk.toml has mistakes; fix it first (see kiosk check)";
+pub const SAVE_NO_PLACE: &str =
+    "kiosk.toml lists notices in a way this screen cannot add to; add it by hand";

@@ -5,6 +5,7 @@ mod clinic_info;
 mod done;
 mod header;
 mod notice;
+mod notice_form;
 pub mod qr;
 mod sign;
 mod slide;
