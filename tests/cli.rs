@@ -1136,3 +1136,48 @@ fn timeline_lists_closed_days_and_closing_notices_with_their_reason() {
         )
         .run();
 }
+
+// ---------------------------------------------------------------------------
+// A broken kiosk.toml with a last good copy
+// ---------------------------------------------------------------------------
+
+const BROKEN_MONDAY: &str = "[clinic]\nname = \"Test Clinic\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"9 till 5\"\n";
+
+const BROKEN_MONDAY_ERROR: &str = "error: \"9 till 5\" needs a start and an end joined by \"-\"\n \
+--> kiosk.toml:5:11\n  |\n5 | monday = \"9 till 5\"\n  |           ^^^^^^^^\n  \
+= help: write ranges as HH:MM-HH:MM in 24-hour time, separated by commas, e.g. \"09:00-12:00, 13:00-18:00\", or \"closed\"\n\n\
+1 problem found; the kiosk will not start until it is fixed.\n";
+
+#[test]
+fn check_says_a_running_kiosk_uses_the_last_good_copy() {
+    let out = Test::new()
+        .config(BROKEN_MONDAY)
+        .args(["check"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    // Without a copy, only the located error.
+    assert!(!out.stderr.contains("last good copy"), "{}", out.stderr);
+    Test::new()
+        .config(BROKEN_MONDAY)
+        .write("data/last-good/kiosk.toml", MINIMAL)
+        .args(["check"])
+        .stderr(format!(
+            "{BROKEN_MONDAY_ERROR}note: a running kiosk uses the last good copy, data/last-good/kiosk.toml, until this file is fixed\n"
+        ))
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn run_without_a_terminal_and_a_broken_file_prints_the_error_and_exits_2() {
+    // With no screen to keep calm, the located error goes to stderr, as
+    // `kiosk check` gives it, whether or not a last good copy exists.
+    Test::new()
+        .config(BROKEN_MONDAY)
+        .write("data/last-good/kiosk.toml", MINIMAL)
+        .args(["run", "--at", MONDAY_OPEN])
+        .stderr(BROKEN_MONDAY_ERROR)
+        .status(INVALID)
+        .run();
+}

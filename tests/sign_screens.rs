@@ -122,3 +122,30 @@ fn a_new_number_served_flashes_then_settles() {
     assert!(!text.contains("Now calling"), "{text}");
     let _ = Duration::zero();
 }
+
+#[test]
+fn the_set_up_screen() {
+    use kiosk::runtime::fallback::SetUp;
+    let shown = SetUp {
+        name: Some("Lakewood Acupuncture".into()),
+        phone: Some("(720) 242-9756".into()),
+    };
+    for (width, height) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|f| f.render_widget(&shown, f.area()))
+            .unwrap();
+        let name = format!("set_up_{width}x{height}");
+        insta::with_settings!({ omit_expression => true }, {
+            insta::assert_snapshot!(name, terminal.backend());
+        });
+    }
+    // Nothing read from the file: the two sentences alone.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&SetUp::default(), f.area()))
+        .unwrap();
+    let text = terminal.backend().to_string();
+    assert!(text.contains("This screen is being set up."), "{text}");
+    assert!(text.contains("Please see the front desk."), "{text}");
+}

@@ -127,13 +127,17 @@ pub struct Problems {
     /// Settings changed in `kiosk.toml` that take effect only when the
     /// kiosk is restarted (it goes on with the old values until then).
     pub restart: Vec<&'static str>,
+    /// Set while `kiosk.toml` is broken and the kiosk runs on its last good
+    /// copy: the note for staff.
+    pub last_good: Option<String>,
 }
 
 impl Problems {
     pub fn count(&self) -> usize {
         let others = usize::from(self.store.is_some())
             + usize::from(self.log.is_some())
-            + usize::from(!self.restart.is_empty());
+            + usize::from(!self.restart.is_empty())
+            + usize::from(self.last_good.is_some());
         self.content.len() + self.config.len() + others
     }
 }
@@ -322,6 +326,7 @@ impl App {
                 }
                 self.config = *config;
                 self.problems.config.clear();
+                self.problems.last_good = None;
                 self.tick(self.now)
             }
             Err(problems) => {

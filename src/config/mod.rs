@@ -2,6 +2,7 @@
 //! plain settings the rest of the kiosk uses.
 
 mod check;
+pub mod last_good;
 mod raw;
 pub(crate) mod toml_errors;
 

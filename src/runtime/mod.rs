@@ -12,6 +12,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 mod checkins;
+pub mod fallback;
 mod log;
 mod notices;
 mod output;
@@ -37,6 +38,9 @@ const WAKE_SLACK: Duration = Duration::from_millis(2);
 pub struct RunOptions {
     pub clock: Clock,
     pub dev: bool,
+    /// Set when `kiosk.toml` did not load and the kiosk runs on its last
+    /// good copy: what is wrong with the file, and when the copy was saved.
+    pub on_last_good: Option<(Vec<crate::diagnostic::Diagnostic>, String)>,
 }
 
 /// Runs the full-screen kiosk until it is told to stop. The terminal is put
@@ -57,10 +61,22 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
         let size = terminal.size()?;
         let watch = Watch::new(&config);
         let keeper = Keeper::open(&config);
-        let deck = load_deck(&config.kiosk.content_dir);
+        let deck = fallback::deck_with_copies(&config, load_deck(&config.kiosk.content_dir));
         let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
             .with_size(size.width, size.height);
+        match options.on_last_good {
+            Some((problems, saved)) => {
+                let note = crate::strings::sign::running_on_last_good(&saved);
+                tracing::warn!("{note}");
+                for problem in &problems {
+                    tracing::warn!("{problem}");
+                }
+                app.problems.config = problems;
+                app.problems.last_good = Some(note);
+            }
+            None => fallback::keep(&app.config, &app.deck),
+        }
         app.problems.store = keeper.problem();
         let mut lock = SharedLock::default();
         app.lockout = lock.read(&app.config.staff.lock_file, app.now);
@@ -147,7 +163,11 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
             Err(RecvTimeoutError::Timeout) => Msg::Tick(clock.now()),
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
+        let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
         dirty |= app.update(msg);
+        if reloaded && app.problems.config.is_empty() {
+            fallback::keep(&app.config, &app.deck);
+        }
         // Take whatever else has arrived before drawing once for all of it.
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
@@ -227,7 +247,7 @@ fn chime(terminal: &mut KioskTerminal) {
     }
 }
 
-fn listen_for_input(tx: Sender<Msg>) {
+pub(crate) fn listen_for_input(tx: Sender<Msg>) {
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
@@ -249,7 +269,7 @@ fn listen_for_input(tx: Sender<Msg>) {
 /// SIGTERM and SIGHUP end the kiosk cleanly. SIGINT, SIGQUIT and SIGTSTP are
 /// caught so that nobody at the keyboard can stop it; in development mode
 /// SIGINT ends it too.
-fn listen_for_signals(tx: Sender<Msg>, dev: bool) -> io::Result<()> {
+pub(crate) fn listen_for_signals(tx: Sender<Msg>, dev: bool) -> io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     thread::spawn(move || {
         for signal in signals.forever() {

@@ -161,3 +161,18 @@ pub fn after_closed(reason: &str) -> String {
 pub const SAVE_NOT_TOML: &str = "kiosk.toml has mistakes; fix it first (see kiosk check)";
 pub const SAVE_NO_PLACE: &str =
     "kiosk.toml lists notices in a way this screen cannot add to; add it by hand";
+
+/// When the last good copy was saved: `Monday, November 23 at 10:42 AM`.
+pub fn saved_at(at: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!(
+        "{} at {}",
+        super::long_date(at.date()),
+        clock_time(at.hour(), at.minute())
+    )
+}
+
+/// `kiosk.toml` could not be read at all.
+pub fn config_unreadable(why: &str) -> String {
+    format!("cannot read the configuration file: {why}")
+}

@@ -97,11 +97,16 @@ pub fn key_hints(paused: bool, revealed: bool) -> String {
 fn problem_lines(app: &App) -> Vec<Line<'static>> {
     let p = &app.problems;
     let mut lines: Vec<Line<'static>> = p
-        .config
+        .last_good
         .iter()
-        .chain(p.content.iter())
-        .map(|d| Line::styled(format!("{}: {}", d.location(), d.message), theme::warning()))
+        .map(|note| Line::styled(note.clone(), theme::warning()))
         .collect();
+    lines.extend(
+        p.config
+            .iter()
+            .chain(p.content.iter())
+            .map(|d| Line::styled(format!("{}: {}", d.location(), d.message), theme::warning())),
+    );
     for text in [&p.store, &p.log].into_iter().flatten() {
         lines.push(Line::styled(text.clone(), theme::warning()));
     }
