@@ -10,7 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kiosk::app::{App, Availability, Msg, Screen};
 use kiosk::config::Config;
 
-const CLINIC: &str = "[clinic]\nname = \"C\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"09:00-18:00\"\n";
+const CLINIC: &str =
+    "[clinic]\nname = \"C\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"09:00-18:00\"\n";
 const SNOW: &str = "[[notices]]\ntext = \"Closed until noon: snow\"\nfrom = \"2026-11-23 06:00\"\nuntil = \"2026-11-23 12:00\"\ncloses = true\n";
 
 fn at(text: &str) -> DateTime<Utc> {
@@ -18,7 +19,12 @@ fn at(text: &str) -> DateTime<Utc> {
 }
 
 fn config(extra: &str) -> Config {
-    Config::parse(Path::new("kiosk.toml"), &format!("{CLINIC}{extra}"), Path::new(".")).unwrap()
+    Config::parse(
+        Path::new("kiosk.toml"),
+        &format!("{CLINIC}{extra}"),
+        Path::new("."),
+    )
+    .unwrap()
 }
 
 fn enter(app: &mut App) {
@@ -31,7 +37,10 @@ fn a_closing_notice_read_while_running_turns_check_in_off_for_its_span() {
     assert_eq!(app.checkin_availability(), Availability::Open);
     app.update(Msg::ConfigLoaded(Ok(Box::new(config(SNOW)))));
     assert!(!app.status.open);
-    assert_eq!(app.status.reason.as_deref(), Some("Closed until noon: snow"));
+    assert_eq!(
+        app.status.reason.as_deref(),
+        Some("Closed until noon: snow")
+    );
     // Check-in opens with the clinic, open_before_minutes early.
     assert_eq!(
         app.checkin_availability(),

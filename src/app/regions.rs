@@ -204,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn the_body_keeps_a_third_of_the_screen_and_a_notice_at_least_a_row() {
+    fn the_body_keeps_a_third_of_the_screen() {
         let extras = Extras {
             notice_rows: 30,
             serving: false,
@@ -212,6 +212,13 @@ mod tests {
         let r = regions_with(Rect::new(0, 0, 80, 24), extras).unwrap_or_default();
         assert_eq!((r.notice.height, r.body.height), (8, 8));
         let tiny = regions_with(Rect::new(0, 0, 30, 8), extras).unwrap_or_default();
-        assert_eq!(tiny.notice.height, 1);
+        assert_eq!((tiny.notice.height, tiny.body.height), (2, 2));
+        // A short notice takes only its own rows.
+        let one = Extras {
+            notice_rows: 1,
+            serving: false,
+        };
+        let r = regions_with(Rect::new(0, 0, 80, 24), one).unwrap_or_default();
+        assert_eq!((r.notice.height, r.body.height), (1, 15));
     }
 }

@@ -14,8 +14,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{listen_for_input, listen_for_signals, terminal};
-use crate::app::{Msg, merge_reload};
+use crate::app::{App, Msg, merge_reload};
 use crate::config::{Config, last_good};
+use crate::diagnostic::Diagnostic;
 use crate::slides::{Deck, load_deck};
 use crate::strings::sign as strings;
 use crate::ui::theme;
@@ -47,6 +48,21 @@ pub fn keep(config: &Config, deck: &Deck) {
             folder.display()
         );
     }
+}
+
+/// At start: on the last good copy, tell staff (log and staff screen)
+/// what is wrong with the file; on a clean file, keep it as the copy.
+pub fn at_start(app: &mut App, on_last_good: Option<(Vec<Diagnostic>, String)>) {
+    let Some((problems, saved)) = on_last_good else {
+        return keep(&app.config, &app.deck);
+    };
+    let note = strings::running_on_last_good(&saved);
+    tracing::warn!("{note}");
+    for problem in &problems {
+        tracing::warn!("{problem}");
+    }
+    app.problems.config = problems;
+    app.problems.last_good = Some(note);
 }
 
 /// The clinic's name and phone, as far as a broken file gives them.

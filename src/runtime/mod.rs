@@ -65,18 +65,7 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
         let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
             .with_size(size.width, size.height);
-        match options.on_last_good {
-            Some((problems, saved)) => {
-                let note = crate::strings::sign::running_on_last_good(&saved);
-                tracing::warn!("{note}");
-                for problem in &problems {
-                    tracing::warn!("{problem}");
-                }
-                app.problems.config = problems;
-                app.problems.last_good = Some(note);
-            }
-            None => fallback::keep(&app.config, &app.deck),
-        }
+        fallback::at_start(&mut app, options.on_last_good);
         app.problems.store = keeper.problem();
         let mut lock = SharedLock::default();
         app.lockout = lock.read(&app.config.staff.lock_file, app.now);

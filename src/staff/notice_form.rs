@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::checkin::parse_time;
 use crate::hours::{NOTICE_MAX_CHARS, Notice};
+use crate::sanitize::is_unsafe;
 use crate::strings::sign as strings;
 
 /// The form's parts, in the order Tab visits them.
@@ -116,7 +117,7 @@ impl NoticeForm {
             KeyCode::Backspace => {
                 self.field_mut().map(String::pop);
             }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => return self.type_char(c),
+            KeyCode::Char(c) if !ctrl && !is_unsafe(c) => return self.type_char(c),
             _ => return FormEvent::Ignored,
         }
         self.problem = None;
@@ -285,6 +286,14 @@ mod tests {
         assert_eq!(form.key(key(KeyCode::Char('b')), now), FormEvent::Full);
         assert_eq!(form.chars(), NOTICE_MAX_CHARS);
         assert_eq!(form.problem, Some("Full: 160 characters at most".into()));
+    }
+
+    #[test]
+    fn control_and_direction_characters_are_never_typed() {
+        let now = wall(8, 0);
+        let mut form = NoticeForm::default();
+        type_text(&mut form, "a\u{9b}\u{202e}\u{1b}b", now);
+        assert_eq!(form.text, "ab");
     }
 
     #[test]
