@@ -10,10 +10,9 @@ use clap::{Args, Parser, Subcommand};
 use crate::clock::Clock;
 use crate::commands;
 pub use crate::commands::checkins::{CheckinsCommand, DayArgs, ListArgs, PurgeArgs};
-use crate::config::{Config, ConfigError, demo_path};
+use crate::config::{Config, demo_path, last_good};
 use crate::desk;
 use crate::diagnostic::render_all;
-use crate::runtime::{self, RunOptions};
 use crate::slides::load_deck;
 use crate::status::StatusReport;
 use crate::store::{PurgeRules, Store};
@@ -153,11 +152,7 @@ fn parse_speed(text: &str) -> Result<f64, String> {
 }
 
 /// Exit codes, as documented in the README.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const FAILURE: u8 = 1;
-    pub const INVALID: u8 = 2;
-}
+pub use crate::commands::exit;
 
 /// Parses the arguments, runs the command and returns its exit code.
 pub fn main() -> ExitCode {
@@ -181,20 +176,38 @@ fn run(cli: Cli) -> u8 {
     if let Some(Command::Staff(StaffCommand::SetPin)) = cli.command {
         return commands::set_pin::main(&cli.config);
     }
+    let command = cli.command.unwrap_or(Command::Run(RunArgs {
+        speed: 1.0,
+        ..RunArgs::default()
+    }));
     let config = match Config::load(&cli.config) {
         Ok(config) => config,
         Err(e) => {
-            eprint!("{e}");
-            return match e {
-                ConfigError::Unreadable { .. } | ConfigError::Invalid(_) => exit::INVALID,
+            return match command {
+                // The waiting room never sees an error: it sees the last
+                // good copy, or a calm set-up screen.
+                Command::Run(args) if std::io::stdout().is_terminal() => {
+                    commands::run::run_without_config(&cli.config, e, args)
+                }
+                Command::Check(_) => {
+                    eprint!("{e}");
+                    if let Some(copy) = last_good::exists_for(&cli.config) {
+                        eprint!(
+                            "{}",
+                            strings::sign::check_last_good(&copy.display().to_string())
+                        );
+                    }
+                    exit::INVALID
+                }
+                _ => {
+                    eprint!("{e}");
+                    exit::INVALID
+                }
             };
         }
     };
-    match cli.command.unwrap_or(Command::Run(RunArgs {
-        speed: 1.0,
-        ..RunArgs::default()
-    })) {
-        Command::Run(args) => run_kiosk(config, args),
+    match command {
+        Command::Run(args) => commands::run::run_kiosk(config, args, None),
         Command::Status(args) => status(&config, args),
         Command::Check(args) => check(&config, args.at.unwrap_or_else(Utc::now)),
         Command::Preview(args) => preview(&config, &args),
@@ -275,39 +288,6 @@ fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
         Ok(out) => print_out(&out),
         Err(e) => {
             eprintln!("error: {e}");
-            exit::FAILURE
-        }
-    }
-}
-
-fn run_kiosk(config: Config, args: RunArgs) -> u8 {
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "error: the kiosk needs a terminal to draw on; run it from a console or terminal window"
-        );
-        return exit::FAILURE;
-    }
-    let clock = match args.at {
-        Some(at) => Clock::starting_at(at, args.speed),
-        None if args.speed != 1.0 => Clock::starting_at(Utc::now(), args.speed),
-        None => Clock::System,
-    };
-    // A clock that is not the real one must never purge or add to the
-    // clinic's list, nor lock staff out of the real kiosk.
-    let config = match clock {
-        Clock::System => config,
-        _ => config.for_demonstration(),
-    };
-    match runtime::run(
-        config,
-        RunOptions {
-            clock,
-            dev: args.dev,
-        },
-    ) {
-        Ok(()) => exit::OK,
-        Err(e) => {
-            eprintln!("error: the kiosk stopped: {e}");
             exit::FAILURE
         }
     }

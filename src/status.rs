@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::hours::Schedule;
+use crate::hours::{Notice, Schedule};
 use crate::strings;
 
 /// Everything a display needs to show the clinic's state at one instant.
@@ -26,6 +26,11 @@ pub struct StatusReport {
     pub countdown: Option<String>,
     /// Why today is different (a closure or special hours), if it is.
     pub note: Option<String>,
+    /// Why the clinic is closed now, when it is not just its usual hours:
+    /// a closing notice's text, a closure's or a special day's reason.
+    pub reason: Option<String>,
+    /// The notice showing now, if any.
+    pub notice: Option<Notice>,
 }
 
 const COUNTDOWN_LIMIT: i64 = 12 * 3600;
@@ -65,8 +70,12 @@ impl StatusReport {
                 .and_then(|s| s.reason.as_deref())
                 .map(strings::special_today)
         };
+        let notice = schedule.notice_at(schedule.wall_at(at)).cloned();
+        let reason = closed_reason(schedule, at, state.open, notice.as_ref());
         Self {
             at,
+            reason,
+            notice,
             open: state.open,
             next_change: state.next_change,
             next_open,
@@ -84,10 +93,21 @@ impl StatusReport {
         } else {
             strings::CLOSED
         };
+        let reason = self
+            .reason
+            .as_deref()
+            .map(|r| format!("{}{}", strings::sign::after_closed(r), strings::sign::SEP))
+            .unwrap_or_default();
         match &self.countdown {
-            Some(c) => format!("{word} · {} ({c})", self.change_text),
-            None => format!("{word} · {}", self.change_text),
+            Some(c) => format!("{word} · {reason}{} ({c})", self.change_text),
+            None => format!("{word} · {reason}{}", self.change_text),
         }
+    }
+
+    /// Whether the reason is a closing notice's text (the screen shows the
+    /// notice itself, just under the sign).
+    pub fn closed_by_notice(&self) -> bool {
+        !self.open && self.notice.as_ref().is_some_and(|n| n.closes)
     }
 
     /// The JSON object printed by `kiosk status --json`.
@@ -106,7 +126,30 @@ impl StatusReport {
             at: stamp(self.at),
             timezone: schedule.tz.name().to_string(),
             note: self.note.clone(),
+            reason: self.reason.clone(),
+            notice: self.notice.as_ref().map(|n| n.text.clone()),
         }
+    }
+}
+
+/// Why the clinic is closed at `at`, beyond its weekly hours: a closing
+/// notice showing, else today's closure or special day, when it gives one.
+fn closed_reason(
+    schedule: &Schedule,
+    at: DateTime<Utc>,
+    open: bool,
+    notice: Option<&Notice>,
+) -> Option<String> {
+    if open {
+        return None;
+    }
+    if let Some(n) = notice.filter(|n| n.closes) {
+        return Some(n.text.clone());
+    }
+    let today = schedule.wall_at(at).date();
+    match schedule.closure_on(today) {
+        Some(c) => c.reason.clone(),
+        None => schedule.special.get(&today).and_then(|s| s.reason.clone()),
     }
 }
 
@@ -151,4 +194,8 @@ pub struct StatusJson {
     pub timezone: String,
     /// Why today is different (a closure or special hours), if it is.
     pub note: Option<String>,
+    /// Why the clinic is closed now beyond its usual hours, if it is.
+    pub reason: Option<String>,
+    /// The notice showing now, if any.
+    pub notice: Option<String>,
 }

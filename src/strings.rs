@@ -2,6 +2,7 @@
 //! can be reviewed and translated as a whole.
 
 pub mod desk;
+pub mod sign;
 pub mod staff;
 mod touch;
 
@@ -356,12 +357,8 @@ pub fn staff_problems(count: usize) -> String {
     format!("⚠ staff: {count} problem{s}, see the log")
 }
 
-pub const BANNER_MESSAGE: &str = "Message for the waiting room";
-pub const BANNER_UNTIL: &str = "Show it until (time)";
 pub const STAFF_TITLE: &str = "Staff";
-pub const STAFF_KEYS: &str = "r reload now · p pause/resume slides · m message · x clear message · Q quit the kiosk · Esc leave";
 pub const STAFF_NO_PROBLEMS: &str = "No problems found in the last reload.";
-pub const SLIDES_PAUSED_BY_STAFF: &str = "Slides paused by staff";
 
 /// `Now serving: 14` (a ticket number, never a name).
 pub fn now_serving(ticket: u32) -> String {

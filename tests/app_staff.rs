@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kiosk::app::{App, Effect, Msg, STAFF_IDLE, Screen};
+use kiosk::app::{App, Effect, Msg, REVEAL, STAFF_IDLE, Screen};
 use kiosk::config::Config;
 use kiosk::desk;
 use kiosk::staff::{Pin, hash_pin};
@@ -219,7 +219,7 @@ fn the_queue_shows_and_actions_become_effects() {
         records: vec![record],
         at: app.now,
     }));
-    assert!(screen(&app).contains("Maria Lopez"));
+    assert!(screen(&app).contains("Maria L."));
     app.update(key(KeyCode::Char('c')));
     let effects = app.take_effects();
     assert!(
@@ -237,29 +237,129 @@ fn pause_holds_the_slides_and_quit_stops_the_kiosk() {
     type_pin(&mut app, PIN);
     app.update(key(KeyCode::Char('p')));
     assert!(app.show_held);
+    // Q alone only asks; any key but y keeps the kiosk running.
     app.update(key(KeyCode::Char('Q')));
+    assert!(app.running);
+    assert!(screen(&app).contains("Quit the kiosk?"));
+    app.update(key(KeyCode::Char('n')));
+    assert!(app.running);
+    assert!(!screen(&app).contains("Quit the kiosk?"));
+    app.update(key(KeyCode::Char('Q')));
+    app.update(key(KeyCode::Enter));
+    assert!(app.running);
+    app.update(key(KeyCode::Char('Q')));
+    app.update(key(KeyCode::Char('y')));
     assert!(!app.running);
 }
 
 #[test]
-fn a_banner_shows_until_its_time() {
+fn a_notice_typed_on_the_staff_screen_is_saved_to_the_file_and_shows_once_read() {
     let mut app = app();
     chord(&mut app);
     type_pin(&mut app, PIN);
+    app.take_effects();
     app.update(key(KeyCode::Char('m')));
+    let form = screen(&app);
+    assert!(form.contains("Notice for the waiting room"), "{form}");
+    assert!(form.contains("Save notice"), "{form}");
     for c in "Running 20 minutes late".chars() {
         app.update(key(KeyCode::Char(c)));
     }
-    app.update(key(KeyCode::Enter));
+    assert!(screen(&app).contains("23 / 160 characters"));
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::Tab));
     for c in "11:00".chars() {
         app.update(key(KeyCode::Char(c)));
     }
+    let typed = screen(&app);
+    assert!(
+        typed.contains("Shows from now until 11:00 AM today"),
+        "{typed}"
+    );
     app.update(key(KeyCode::Enter));
+    let effects = app.take_effects();
+    let [Effect::SaveNotice(notice)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(notice.text, "Running 20 minutes late");
+    assert!(!notice.closes);
+    assert_eq!(notice.from, app.config.schedule.wall_at(app.now));
+    assert_eq!(notice.until.to_string(), "2026-11-23 11:00:00");
+    app.update(Msg::NoticeSaved(Ok(())));
+    assert!(screen(&app).contains("Notice saved to kiosk.toml."));
+    // The runtime reads the file again: the notice is part of the hours.
+    let mut config = app.config.clone();
+    config.schedule.notices.push(notice.clone());
+    app.update(Msg::ConfigLoaded(Ok(Box::new(config))));
     app.update(key(KeyCode::Esc));
     assert!(matches!(app.screen, Screen::Slides));
     assert!(screen(&app).contains("Running 20 minutes late"));
     app.update(Msg::Tick(at("2026-11-23T11:00:00-07:00")));
     assert!(!screen(&app).contains("Running 20 minutes late"));
+}
+
+#[test]
+fn names_show_as_first_name_and_initial_until_revealed_for_30_seconds() {
+    let mut app = app();
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.update(Msg::Desk(desk::Msg::Loaded {
+        records: vec![maria(&app)],
+        at: app.now,
+    }));
+    let hidden = screen(&app);
+    assert!(hidden.contains("Maria L."), "{hidden}");
+    assert!(!hidden.contains("Lopez"), "{hidden}");
+    app.update(key(KeyCode::Char('v')));
+    assert!(screen(&app).contains("Maria Lopez"));
+    assert!(app.next_wake() <= app.now + REVEAL);
+    // Keys keep the staff screen open, but the names still hide on time.
+    app.update(Msg::Tick(app.now + REVEAL - Duration::seconds(1)));
+    app.update(key(KeyCode::Down));
+    app.update(Msg::Tick(app.now + Duration::seconds(1)));
+    assert!(!screen(&app).contains("Lopez"));
+    // And `v` again hides them at once.
+    app.update(key(KeyCode::Char('v')));
+    app.update(key(KeyCode::Char('v')));
+    assert!(!screen(&app).contains("Lopez"));
+}
+
+#[test]
+fn the_staff_screen_closes_after_30_seconds_or_as_configured() {
+    let mut app = app();
+    assert_eq!(STAFF_IDLE, Duration::seconds(30));
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.update(Msg::Tick(app.now + Duration::seconds(29)));
+    assert!(matches!(app.screen, Screen::Staff(_)));
+    app.update(Msg::Tick(app.now + Duration::seconds(1)));
+    assert!(matches!(app.screen, Screen::Slides));
+    app.config.staff.idle = std::time::Duration::from_secs(90);
+    chord(&mut app);
+    type_pin(&mut app, PIN);
+    app.update(Msg::Tick(app.now + Duration::seconds(60)));
+    assert!(matches!(app.screen, Screen::Staff(_)));
+    app.update(Msg::Tick(app.now + Duration::seconds(30)));
+    assert!(matches!(app.screen, Screen::Slides));
+}
+
+fn maria(app: &App) -> kiosk::store::CheckinRecord {
+    kiosk::store::CheckinRecord {
+        id: kiosk::store::CheckinId(1),
+        ticket: 1,
+        checked_in_at: app.now,
+        local_date: app.config.schedule.wall_at(app.now).date(),
+        status: kiosk::store::Status::Waiting,
+        status_changed_at: app.now,
+        fields: vec![
+            ("first_name".into(), "Maria".into()),
+            ("last_name".into(), "Lopez".into()),
+        ],
+        identity: String::new(),
+        repeats: 0,
+        last_repeat_at: None,
+        source: kiosk::store::Source::Kiosk,
+    }
 }
 
 fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> Msg {

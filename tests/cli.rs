@@ -437,10 +437,11 @@ fn status_lines_at_fixed_moments() {
             "2026-11-22T12:00:00-07:00",
             "CLOSED · opens tomorrow at 9:00 AM",
         ),
-        // Thanksgiving (a closure): closed all day, opens Friday.
+        // Thanksgiving (a closure): closed all day, with its reason, opens
+        // Friday.
         (
             "2026-11-26T10:00:00-07:00",
-            "CLOSED · opens tomorrow at 9:00 AM",
+            "CLOSED · Thanksgiving Day · opens tomorrow at 9:00 AM",
         ),
         (
             "2026-11-25T18:30:00-07:00",
@@ -486,6 +487,7 @@ fn status_json_when_open() {
     assert_eq!(v["line"], "OPEN · closes at 6:00 PM (in 7 h 18 min)");
     assert_eq!(v["at"], "2026-11-23T10:42:00-07:00");
     assert_eq!(v["timezone"], "America/Denver");
+    assert_eq!(v["reason"], Value::Null);
 }
 
 #[test]
@@ -524,6 +526,15 @@ fn status_json_on_a_closure_day() {
     assert_eq!(v["open"], false);
     assert_eq!(v["next_change"], "2026-11-27T09:00:00-07:00");
     assert_eq!(v["message"], "Opens tomorrow at 9:00 AM");
+    assert_eq!(v["reason"], "Thanksgiving Day");
+    assert_eq!(
+        v["line"],
+        "CLOSED · Thanksgiving Day · opens tomorrow at 9:00 AM"
+    );
+    assert_eq!(v["notice"], Value::Null);
+    // On an ordinary evening there is no reason to give.
+    let v = status_json("bundled", "2026-11-25T18:30:00-07:00");
+    assert_eq!(v["reason"], Value::Null);
 }
 
 #[test]
@@ -1044,5 +1055,129 @@ fn a_purge_that_would_empty_the_database_on_a_clock_far_ahead_is_refused() {
     Test::in_dir(dir.path())
         .args(["checkins", "purge", "--at", far, "--trust-clock"])
         .stdout("Deleted 1 check-in from before 2027-10-23.\n")
+        .run();
+}
+
+// ---------------------------------------------------------------------------
+// Closures and notices: the reason on the sign, in status and in timeline
+// ---------------------------------------------------------------------------
+
+const SNOW: &str = "[[notices]]\ntext = \"Closed today due to snow\"\nfrom = \"2026-11-24 06:00\"\nuntil = \"2026-11-24 13:00\"\ncloses = true\n\
+[[notices]]\ntext = \"Dr. Lee is running 30 minutes late\"\nfrom = \"2026-11-23 09:00\"\nuntil = \"2026-11-23 11:00\"\n\
+[[closures]]\ndate = \"2026-11-25\"\nreason = \"Staff training\"\n";
+
+const WEEKDAYS: &str = "[clinic]\nname = \"Test Clinic\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"09:00-18:00\"\ntuesday = \"09:00-18:00\"\nwednesday = \"09:00-18:00\"\nthursday = \"09:00-18:00\"\n";
+
+#[test]
+fn a_closing_notice_closes_the_sign_in_status_with_its_reason() {
+    let config = format!("{WEEKDAYS}{SNOW}");
+    let line = |at: &str, expected: &str| {
+        Test::new()
+            .config(&config)
+            .args(["status", "--at", at])
+            .stdout(format!("{expected}\n"))
+            .run();
+    };
+    line(
+        "2026-11-24T10:00:00-07:00",
+        "CLOSED · today due to snow · opens today at 1:00 PM (in 3 h)",
+    );
+    line(
+        "2026-11-24T13:00:00-07:00",
+        "OPEN · closes at 6:00 PM (in 5 h)",
+    );
+    // A notice that does not close leaves the sign alone.
+    line(
+        "2026-11-23T10:00:00-07:00",
+        "OPEN · closes at 6:00 PM (in 8 h)",
+    );
+    let out = Test::new()
+        .config(&config)
+        .args(["status", "--json", "--at", "2026-11-24T10:00:00-07:00"])
+        .any_stdout()
+        .run();
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["open"], false);
+    assert_eq!(v["reason"], "Closed today due to snow");
+    assert_eq!(v["notice"], "Closed today due to snow");
+    assert_eq!(v["next_change"], "2026-11-24T13:00:00-07:00");
+    let out = Test::new()
+        .config(&config)
+        .args(["status", "--json", "--at", "2026-11-23T10:00:00-07:00"])
+        .any_stdout()
+        .run();
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["reason"], Value::Null);
+    assert_eq!(v["notice"], "Dr. Lee is running 30 minutes late");
+}
+
+#[test]
+fn timeline_lists_closed_days_and_closing_notices_with_their_reason() {
+    Test::new()
+        .config(&format!("{WEEKDAYS}{SNOW}"))
+        .write("content/README.txt", "No slides yet.\n")
+        .args([
+            "timeline",
+            "--from",
+            "2026-11-24T00:00:00-07:00",
+            "--days",
+            "2",
+        ])
+        .stdout(
+            "\nTuesday, November 24\n  \
+             12:00 AM  CLOSED · opens today at 1:00 PM\n            \
+             0 slides playing (the clinic's hours show instead)\n   \
+             6:00 AM  CLOSED · today due to snow · opens today at 1:00 PM\n   \
+             1:00 PM  OPEN · closes at 6:00 PM\n   \
+             5:30 PM  OPEN · closes at 6:00 PM (closing soon)\n   \
+             6:00 PM  CLOSED · opens Thursday at 9:00 AM\n\
+             \nWednesday, November 25\n  \
+             12:00 AM  CLOSED · Staff training · opens tomorrow at 9:00 AM\n",
+        )
+        .run();
+}
+
+// ---------------------------------------------------------------------------
+// A broken kiosk.toml with a last good copy
+// ---------------------------------------------------------------------------
+
+const BROKEN_MONDAY: &str = "[clinic]\nname = \"Test Clinic\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"9 till 5\"\n";
+
+const BROKEN_MONDAY_ERROR: &str = "error: \"9 till 5\" needs a start and an end joined by \"-\"\n \
+--> kiosk.toml:5:11\n  |\n5 | monday = \"9 till 5\"\n  |           ^^^^^^^^\n  \
+= help: write ranges as HH:MM-HH:MM in 24-hour time, separated by commas, e.g. \"09:00-12:00, 13:00-18:00\", or \"closed\"\n\n\
+1 problem found; the kiosk will not start until it is fixed.\n";
+
+#[test]
+fn check_says_a_running_kiosk_uses_the_last_good_copy() {
+    let out = Test::new()
+        .config(BROKEN_MONDAY)
+        .args(["check"])
+        .any_stderr()
+        .status(INVALID)
+        .run();
+    // Without a copy, only the located error.
+    assert!(!out.stderr.contains("last good copy"), "{}", out.stderr);
+    Test::new()
+        .config(BROKEN_MONDAY)
+        .write("data/last-good/kiosk.toml", MINIMAL)
+        .args(["check"])
+        .stderr(format!(
+            "{BROKEN_MONDAY_ERROR}note: a running kiosk uses the last good copy, data/last-good/kiosk.toml, until this file is fixed\n"
+        ))
+        .status(INVALID)
+        .run();
+}
+
+#[test]
+fn run_without_a_terminal_and_a_broken_file_prints_the_error_and_exits_2() {
+    // With no screen to keep calm, the located error goes to stderr, as
+    // `kiosk check` gives it, whether or not a last good copy exists.
+    Test::new()
+        .config(BROKEN_MONDAY)
+        .write("data/last-good/kiosk.toml", MINIMAL)
+        .args(["run", "--at", MONDAY_OPEN])
+        .stderr(BROKEN_MONDAY_ERROR)
+        .status(INVALID)
         .run();
 }

@@ -261,17 +261,18 @@ fn typed_pasted_and_staff_text_never_reaches_the_terminal() {
     kiosk.send(b"\x1b");
     kiosk.wait_for_no_text("Pasted");
 
-    // Staff: the problems found in the slides, then a message for the
-    // waiting room, typed (the message form takes keys only).
+    // Staff: the problems found in the slides, then a notice for the
+    // waiting room, typed (the notice form takes keys only), saved to
+    // kiosk.toml and read back from it.
     kiosk.send(b"\x01s");
     kiosk.wait_for_text("Enter the staff PIN");
     kiosk.send(b"2468\r");
     kiosk.wait_for_all(&["Front desk", "020-bad-when.md"]);
     kiosk.send(b"m");
-    kiosk.wait_for_text("Message for the waiting room");
-    kiosk.send("Msg\u{9b}31m\u{202e}\u{85}Here\u{9d}0;x\u{9c}\u{7}Typed\r".as_bytes());
-    kiosk.send(b"17:00\r");
-    kiosk.wait_for_no_text("Message for the waiting room");
+    kiosk.wait_for_text("Notice for the waiting room");
+    kiosk.send("Msg\u{9b}31m\u{202e}\u{85}Here\u{9d}0;x\u{9c}\u{7}Typed".as_bytes());
+    kiosk.send(b"\t\t17:00\r");
+    kiosk.wait_for_text("Notice saved to kiosk.toml.");
     kiosk.send(b"\x1b");
     kiosk.wait_for_text("Msg31mHere0;xTyped");
     assert!(kiosk.is_running(), "the kiosk stopped");

@@ -76,14 +76,16 @@ fn titles() -> Vec<String> {
     deck.slides.into_iter().map(|s| s.title).collect()
 }
 
-/// The whole slides screen at 100x30: the clinic's name and the badge on the
-/// same row, a slide title, the check-in button and the note at the bottom,
-/// and nothing wider than the screen.
+/// The whole slides screen at 100x30: the clinic's name on the second row
+/// beside the large sign, whose words (`● OPEN · …`) are in the header's
+/// rows, a slide title, the check-in button and the note at the bottom, and
+/// nothing wider than the screen.
 fn complete_slides_screen(screen: &str, titles: &[String]) -> bool {
     let lines: Vec<&str> = screen.lines().collect();
     let header = lines
         .get(1)
-        .is_some_and(|l| l.starts_with(" Lakewood Acupuncture") && l.contains("● OPEN"));
+        .is_some_and(|l| l.starts_with(" Lakewood Acupuncture"))
+        && lines.iter().take(8).any(|l| l.contains("● OPEN · "));
     let title = titles.iter().any(|t| screen.contains(t.as_str()));
     let button = lines
         .iter()

@@ -339,11 +339,7 @@ fn records() -> Vec<CheckinRecord> {
 /// The staff screen with today's queue read.
 fn staff_app() -> App {
     let mut app = app_at(MONDAY_OPEN);
-    app.screen = Screen::Staff(Box::new(StaffScreen {
-        desk: Desk::new(&app.config, app.now),
-        banner_form: None,
-        last_input: app.now,
-    }));
+    app.screen = Screen::Staff(Box::new(StaffScreen::new(&app.config, app.now)));
     let loaded = desk::Msg::Loaded {
         records: records(),
         at: app.now,
@@ -396,9 +392,9 @@ fn staff_cases() -> Vec<Case> {
             &["010-broken.md", "disk I/O error"],
         ),
         app_case(
-            "staff message prompt",
+            "staff notice form",
             message,
-            &["Message for the waiting room", "Dr. Lee is late"],
+            &["Notice for the waiting room", "Dr. Lee is late"],
         ),
     ]
 }

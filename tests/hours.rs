@@ -55,6 +55,7 @@ fn schedule(tz: Tz, weekly: [Vec<TimeRange>; 7]) -> Schedule {
         weekly,
         closures: Vec::new(),
         special: BTreeMap::new(),
+        notices: Vec::new(),
     }
 }
 
@@ -924,6 +925,7 @@ impl Case {
             weekly: self.weekly.clone(),
             closures,
             special,
+            notices: Vec::new(),
         };
         (s, t)
     }

@@ -32,7 +32,16 @@ fn the_called_ticket_shows_when_turned_on() {
     let mut app = app(true);
     assert!(!screen(&app).contains("Now serving"));
     app.update(Msg::NowServing(Some(14)));
-    assert!(screen(&app).contains("Now serving: 14"));
+    // At 80×24 and up the number has its own band, in large digits.
+    let big = screen(&app);
+    assert!(big.contains("Now serving"), "{big}");
+    assert!(!big.contains("Now serving: 14"), "{big}");
+    assert!(app.regions().is_some_and(|r| r.serving.height == 4));
+    // Smaller, it stays in the footer's line.
+    let small = app.clone().with_size(60, 20);
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(60, 20));
+    assert!(terminal.draw(|f| f.render_widget(&small, f.area())).is_ok());
+    assert!(terminal.backend().to_string().contains("Now serving: 14"));
     app.update(Msg::NowServing(None));
     assert!(!screen(&app).contains("Now serving"));
 }

@@ -6,8 +6,11 @@
 mod checkin;
 mod clock_back;
 mod layout_memo;
+pub mod regions;
+mod serving;
 mod slides;
 mod staff;
+mod staff_screen;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
@@ -24,8 +27,10 @@ use crate::store::{Inserted, NewCheckin};
 use crate::ui::StaffNote;
 
 pub use checkin::{Availability, CONFIRMATION, FAILURE, NOT_OPEN, Outcome, QUIET, greeting_name};
+pub use serving::FLASH;
 pub use slides::merge_reload;
-pub use staff::{Banner, STAFF_IDLE, StaffScreen};
+pub use staff::Banner;
+pub use staff_screen::{REVEAL, STAFF_IDLE, StaffScreen};
 
 /// Which screen the body shows.
 #[derive(Clone, Debug)]
@@ -72,6 +77,11 @@ pub enum Effect {
     SaveRecord(desk::RecordChange),
     /// Read `kiosk.toml` and the slides again now.
     Reload,
+    /// Ring the terminal bell once (a new number is being served).
+    Chime,
+    /// Add this notice to `kiosk.toml`, then answer with
+    /// [`Msg::NoticeSaved`] and read the file again.
+    SaveNotice(crate::hours::Notice),
 }
 
 /// Something that happened.
@@ -104,6 +114,8 @@ pub enum Msg {
     Lockout(Lockout),
     /// For the queue on the staff screen: the list read, or a save's result.
     Desk(desk::Msg),
+    /// The answer to [`Effect::SaveNotice`]: saved, or why not.
+    NoticeSaved(Result<(), String>),
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -120,13 +132,17 @@ pub struct Problems {
     /// Settings changed in `kiosk.toml` that take effect only when the
     /// kiosk is restarted (it goes on with the old values until then).
     pub restart: Vec<&'static str>,
+    /// Set while `kiosk.toml` is broken and the kiosk runs on its last good
+    /// copy: the note for staff.
+    pub last_good: Option<String>,
 }
 
 impl Problems {
     pub fn count(&self) -> usize {
         let others = usize::from(self.store.is_some())
             + usize::from(self.log.is_some())
-            + usize::from(!self.restart.is_empty());
+            + usize::from(!self.restart.is_empty())
+            + usize::from(self.last_good.is_some());
         self.content.len() + self.config.len() + others
     }
 }
@@ -147,6 +163,11 @@ pub struct App {
     pub size: (u16, u16),
     /// The ticket most recently called, when `now_serving` is on.
     pub now_serving: Option<u32>,
+    /// A new number flashes until then.
+    pub serving_flash_until: Option<DateTime<Utc>>,
+    /// Whether the number called has been heard once (the first is not
+    /// news: it was called before the kiosk started).
+    serving_heard: bool,
     /// Watches keys for the staff chord.
     pub chord: ChordMatcher,
     /// Wrong PINs and any lock, as the runtime last read them from the
@@ -184,6 +205,8 @@ impl App {
             problems: Problems::default(),
             effects: Vec::new(),
             now_serving: None,
+            serving_flash_until: None,
+            serving_heard: false,
             chord: ChordMatcher::new(config_chord),
             lockout: Lockout::default(),
             banner: None,
@@ -238,12 +261,10 @@ impl App {
             Msg::Desk(msg) => self.pass_to_desk(msg),
             Msg::PinChecked(attempt, lockout) => self.pin_checked(attempt, lockout),
             Msg::Lockout(lockout) => self.lockout_read(lockout),
-            Msg::NowServing(ticket) => {
-                self.now_serving = ticket.filter(|_| self.config.kiosk.now_serving);
-                true
-            }
+            Msg::NowServing(ticket) => self.now_serving_changed(ticket),
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
+            Msg::NoticeSaved(result) => self.notice_saved(result),
             Msg::Shutdown => {
                 self.running = false;
                 false
@@ -318,6 +339,7 @@ impl App {
                 }
                 self.config = *config;
                 self.problems.config.clear();
+                self.problems.last_good = None;
                 self.tick(self.now)
             }
             Err(problems) => {
@@ -341,7 +363,8 @@ impl App {
             _ => self.next_checkin_wake(),
         };
         let banner = self.banner.as_ref().map(|b| b.until);
-        let screen = screen.into_iter().chain(banner).min();
+        let flash = self.next_serving_wake();
+        let screen = screen.into_iter().chain(banner).chain(flash).min();
         [Some(next_minute), self.status.next_change, screen]
             .into_iter()
             .flatten()

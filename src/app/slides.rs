@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use super::{App, Availability};
 use crate::checkin::FormInput;
 use crate::slides::{Deck, Slide, Vars, eligible_indices};
-use crate::ui::{self, SlideLayout};
+use crate::ui::SlideLayout;
 
 impl App {
     /// The slides that may show now, by position in the deck.
@@ -37,12 +37,27 @@ impl App {
     /// Where the showing slide's parts go on the current screen.
     pub fn slide_layout(&self) -> Option<Rc<SlideLayout>> {
         let slide = self.current_slide()?;
-        let regions = ui::regions(self.screen_area())?;
+        let regions = self.regions()?;
         Some(self.layouts.get(slide, self.vars(), regions.body))
     }
 
     fn screen_area(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// Where the bands of the screen go now, with the notice showing and
+    /// the number being served.
+    pub fn regions(&self) -> Option<super::regions::Regions> {
+        let area = self.screen_area();
+        let notice_rows = self.status.notice.as_ref().map_or(0, |n| {
+            let lines = super::regions::notice_lines(&n.text, area.width);
+            u16::try_from(lines.len()).unwrap_or(u16::MAX)
+        });
+        let extras = super::regions::Extras {
+            notice_rows,
+            serving: self.now_serving.is_some(),
+        };
+        super::regions::regions_with(area, extras)
     }
 
     /// How long each page of the showing slide stays up.
@@ -117,10 +132,10 @@ impl App {
         if mouse.kind != MouseEventKind::Down(MouseButton::Left) {
             return false;
         }
-        let Some(regions) = ui::regions(self.screen_area()) else {
+        let Some(regions) = self.regions() else {
             return false;
         };
-        let button = ui::checkin_button(regions.footer);
+        let button = super::regions::checkin_button(regions.footer);
         if button.contains(ratatui::layout::Position::new(mouse.column, mouse.row)) {
             return self.start_checkin(true);
         }

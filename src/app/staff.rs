@@ -2,31 +2,15 @@
 //! screen (today's queue, problems from the last reload, and the staff
 //! actions). Wrong PINs lock it; idle, it closes by itself.
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
-use crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use super::{App, Effect, Msg, Screen};
-use crate::checkin::{FieldKind, FieldSpec, Form, FormOutcome, form_input};
-use crate::desk::{self, Desk};
+use crate::desk;
 use crate::staff::{
     Attempt, ChordProgress, Lockout, Pin, PinPrompt, PromptEvent, Touch, long_press, verify,
 };
-use crate::strings;
 use crate::ui::StaffNote;
-
-/// The staff screen closes after this long without a key.
-pub const STAFF_IDLE: Duration = Duration::minutes(2);
-
-/// The staff screen's own state, beside the front-desk queue it shows.
-#[derive(Clone, Debug)]
-pub struct StaffScreen {
-    pub desk: Desk,
-    /// The message banner being written, if any.
-    pub banner_form: Option<Box<Form>>,
-    pub last_input: DateTime<Utc>,
-}
 
 /// A message shown across the top of the kiosk until a time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,17 +149,6 @@ impl App {
         true
     }
 
-    fn open_staff(&mut self) {
-        let desk = Desk::new(&self.config, self.now);
-        let staff = StaffScreen {
-            desk,
-            banner_form: None,
-            last_input: self.now,
-        };
-        self.screen = Screen::Staff(Box::new(staff));
-        self.effects.push(Effect::LoadQueue);
-    }
-
     /// Passes a message to the queue on the staff screen.
     pub(super) fn pass_to_desk(&mut self, msg: desk::Msg) -> bool {
         let Screen::Staff(staff) = &mut self.screen else {
@@ -191,74 +164,6 @@ impl App {
         outcome.redraw
     }
 
-    pub(super) fn staff_key(&mut self, key: KeyEvent) -> bool {
-        let now = self.now;
-        let Screen::Staff(staff) = &mut self.screen else {
-            return false;
-        };
-        staff.last_input = now;
-        if staff.banner_form.is_some() {
-            return self.banner_key(key);
-        }
-        // Typing a name to find, a form, a question: every key is the desk's.
-        if staff.desk.captures_keys() {
-            return self.pass_to_desk(desk::Msg::Key(key));
-        }
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => self.back_to_slides(),
-            KeyCode::Char('Q') if shift || key.modifiers.is_empty() => self.running = false,
-            KeyCode::Char('r') => self.effects.push(Effect::Reload),
-            KeyCode::Char('p') => self.show_held = !self.show_held,
-            KeyCode::Char('x') => self.banner = None,
-            KeyCode::Char('m') => {
-                staff.banner_form = Some(Box::new(banner_form(now, self.config.schedule.tz)))
-            }
-            _ => return self.pass_to_desk(desk::Msg::Key(key)),
-        }
-        true
-    }
-
-    fn banner_key(&mut self, key: KeyEvent) -> bool {
-        let now = self.now;
-        let tz = self.config.schedule.tz;
-        let Screen::Staff(staff) = &mut self.screen else {
-            return false;
-        };
-        let Some(form) = staff.banner_form.as_mut() else {
-            return false;
-        };
-        let Some(input) = form_input(key) else {
-            return false;
-        };
-        match form.handle(input, now) {
-            FormOutcome::Ignored => false,
-            FormOutcome::Changed | FormOutcome::Invalid => true,
-            FormOutcome::Cancel => {
-                staff.banner_form = None;
-                true
-            }
-            FormOutcome::Submit(values) => {
-                staff.banner_form = None;
-                let get = |k: &str| {
-                    values
-                        .iter()
-                        .find(|(key, _)| key == k)
-                        .map(|(_, v)| v.clone())
-                };
-                let until = get("until").and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok());
-                let today = self.config.schedule.wall_at(now).date();
-                let until = until
-                    .and_then(|t| today.and_time(t).and_local_timezone(tz).earliest())
-                    .map(|t| t.with_timezone(&Utc));
-                if let (Some(text), Some(until)) = (get("message"), until) {
-                    self.banner = Some(Banner { text, until });
-                }
-                true
-            }
-        }
-    }
-
     /// Closes the PIN prompt or staff screen when left alone, and ends a
     /// banner whose time is up.
     pub(super) fn expire_staff(&mut self) {
@@ -267,33 +172,26 @@ impl App {
         }
         let expired = match &self.screen {
             Screen::Pin { prompt, .. } => prompt.timed_out(self.now),
-            Screen::Staff(staff) => self.now >= staff.last_input + STAFF_IDLE,
+            Screen::Staff(staff) => self.now >= staff.last_input + self.staff_idle(),
             _ => false,
         };
         if expired {
             self.back_to_slides();
         }
+        self.hide_names_when_due();
     }
 
     pub(super) fn next_staff_wake(&self) -> Option<DateTime<Utc>> {
         let screen = match &self.screen {
             Screen::Pin { prompt, .. } => Some(prompt.deadline()),
             Screen::Staff(staff) => {
-                let idle = staff.last_input + STAFF_IDLE;
-                Some(staff.desk.next_wake().min(idle))
+                let idle = staff.last_input + self.staff_idle();
+                let reveal = staff.reveal_until.unwrap_or(idle);
+                Some(staff.desk.next_wake().min(idle).min(reveal))
             }
             _ => None,
         };
         let banner = self.banner.as_ref().map(|b| b.until);
         screen.into_iter().chain(banner).min()
     }
-}
-
-/// The two questions for a banner: its text and when it ends.
-fn banner_form(now: DateTime<Utc>, tz: chrono_tz::Tz) -> Form {
-    let mut message = FieldSpec::new("message", strings::BANNER_MESSAGE, FieldKind::Text);
-    message.max_length = 80;
-    let mut until = FieldSpec::new("until", strings::BANNER_UNTIL, FieldKind::Time);
-    until.max_length = 20;
-    Form::new(vec![message, until], now).in_timezone(tz)
 }

@@ -4,8 +4,16 @@
 pub mod check;
 pub mod checkins;
 pub mod preview;
+pub mod run;
 pub mod set_pin;
 pub mod timeline;
+
+/// Exit codes.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const INVALID: u8 = 2;
+}
 
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;

@@ -13,7 +13,7 @@ use std::path::Path;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
 
-use crate::cli::exit;
+use super::exit;
 use crate::config::toml_errors::toml_problem;
 use crate::config::{ConfigError, io_reason};
 use crate::staff::atomic::{Mode, write_atomically};

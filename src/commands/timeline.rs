@@ -16,10 +16,20 @@ pub struct Change {
     pub sign: String,
     /// Indices into the deck of the slides that play from `at`.
     pub slides: Vec<usize>,
-    /// What makes the sign different: open, closing soon, and when it next
-    /// changes (the words alone change at midnight: "tomorrow" → "today").
-    key: (bool, bool, Option<DateTime<Utc>>),
+    /// What makes the sign different: open, closing soon, when it next
+    /// changes (the words alone change at midnight: "tomorrow" → "today"),
+    /// and why it is closed, with the date, so that every day closed for a
+    /// reason is listed.
+    key: SignKey,
 }
+
+type SignKey = (
+    bool,
+    bool,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<NaiveDate>,
+);
 
 /// The changes from `from` for `days` days, found minute by minute (every
 /// boundary in the hours and slide windows falls on a whole minute).
@@ -32,7 +42,14 @@ pub fn changes(config: &Config, deck: &Deck, from: DateTime<Utc>, days: u32) -> 
         let sign = sign_text(&report);
         let wall = config.schedule.wall_at(t);
         let slides = eligible_indices(&deck.slides, wall, report.open, report.closing_soon);
-        let key = (report.open, report.closing_soon, report.next_change);
+        let reason_day = report.reason.as_ref().map(|_| wall.date());
+        let key = (
+            report.open,
+            report.closing_soon,
+            report.next_change,
+            report.reason.clone(),
+            reason_day,
+        );
         let same = out
             .last()
             .is_some_and(|c| c.key == key && c.slides == slides);
@@ -64,7 +81,12 @@ fn sign_text(report: &StatusReport) -> String {
     } else {
         String::new()
     };
-    format!("{word} · {}{soon}", report.change_text)
+    let reason = report
+        .reason
+        .as_deref()
+        .map(|r| format!("{}{}", strings::sign::after_closed(r), strings::sign::SEP))
+        .unwrap_or_default();
+    format!("{word} · {reason}{}{soon}", report.change_text)
 }
 
 /// The changes as text: a heading per day, then a line per change with the

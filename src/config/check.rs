@@ -1,6 +1,7 @@
 //! Turning the raw file into a [`Config`], collecting every mistake.
 
 mod checkin;
+mod notices;
 mod staff;
 
 use std::collections::BTreeMap;
@@ -133,6 +134,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
     }
     let closures = closures(&mut c, &raw.closures);
     let special = special_days(&mut c, &raw.special_hours);
+    let notices = c.notices(&raw.notices);
     let kiosk = kiosk(&mut c, &raw.kiosk, base_dir);
     let desk = desk(&mut c, &raw.desk);
     let checkin = c.checkin(&raw.checkin, base_dir);
@@ -156,6 +158,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
             weekly,
             closures,
             special,
+            notices,
         },
         kiosk,
         checkin,
@@ -213,6 +216,7 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         log_dir: path(&k.log_dir, "data/logs"),
         heartbeat: path(&k.heartbeat_file, "data/heartbeat"),
         now_serving: k.now_serving.unwrap_or(false),
+        chime: k.chime.unwrap_or(false),
         review_after_months: u32::try_from(review).unwrap_or(12),
         slide_duration: Duration::from_secs(slide_seconds.unsigned_abs()),
         closing_soon: Duration::from_secs(soon.unsigned_abs() * 60),

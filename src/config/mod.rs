@@ -2,6 +2,7 @@
 //! plain settings the rest of the kiosk uses.
 
 mod check;
+pub mod last_good;
 mod raw;
 pub(crate) mod toml_errors;
 
@@ -37,6 +38,8 @@ pub struct KioskSettings {
     pub heartbeat: PathBuf,
     /// Show the ticket number most recently called (never a name).
     pub now_serving: bool,
+    /// Ring the terminal bell when the number called changes.
+    pub chime: bool,
     /// `kiosk check` warns about a slide whose `reviewed` date is more than
     /// this many months ago.
     pub review_after_months: u32,
@@ -106,6 +109,8 @@ pub struct StaffSettings {
     /// Where wrong PINs and any lock are kept, resolved against the config
     /// file's folder.
     pub lock_file: PathBuf,
+    /// The staff screen closes after this long without a key.
+    pub idle: Duration,
 }
 
 /// The front desk's live queue (`kiosk desk`).

@@ -15,6 +15,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub special_hours: Vec<Spanned<RawSpecial>>,
     #[serde(default)]
+    pub notices: Vec<Spanned<RawNotice>>,
+    #[serde(default)]
     pub kiosk: RawKiosk,
     #[serde(default)]
     pub checkin: RawCheckin,
@@ -88,6 +90,7 @@ pub struct RawKiosk {
     pub log_dir: Option<Spanned<String>>,
     pub heartbeat_file: Option<Spanned<String>>,
     pub now_serving: Option<bool>,
+    pub chime: Option<bool>,
     pub review_after_months: Option<Spanned<i64>>,
 }
 
@@ -131,4 +134,15 @@ pub struct RawStaff {
     pub pin_hash: Option<Spanned<String>>,
     pub chord: Option<Spanned<String>>,
     pub lock_file: Option<Spanned<String>>,
+    pub idle_seconds: Option<Spanned<i64>>,
+}
+
+/// One `[[notices]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNotice {
+    pub text: Spanned<String>,
+    pub from: Spanned<String>,
+    pub until: Spanned<String>,
+    pub closes: Option<bool>,
 }

@@ -140,6 +140,7 @@ fn staff_defaults_sit_beside_the_file() {
             pin_hash: None,
             chord: Chord::default(),
             lock_file: PathBuf::from("/srv/kiosk/data/staff.lock"),
+            idle: Duration::from_secs(30),
         })
     );
 }

@@ -2,9 +2,7 @@
 //! taking in the result of a save.
 
 use super::modes::{Mode, Pending};
-use super::{
-    Action, Answer, Change, Desk, Notice, Op, Outcome, RecordChange, UNDO_DEPTH, display_name,
-};
+use super::{Action, Answer, Change, Desk, Notice, Op, Outcome, RecordChange, UNDO_DEPTH};
 use crate::store::{CheckinRecord, Inserted, Status, StatusAt};
 use crate::strings;
 
@@ -80,7 +78,7 @@ impl Desk {
         let Some(row) = self.selected() else {
             return self.say(strings::DESK_EMPTY);
         };
-        let name = display_name(row);
+        let name = self.name_of(row);
         if row.status == status {
             let text = strings::desk_already(row.ticket, &name, status);
             return self.say_about(&text, &name);
@@ -101,7 +99,7 @@ impl Desk {
         let change = RecordChange::Remove {
             id: row.id,
             ticket: row.ticket,
-            name: display_name(row),
+            name: self.name_of(row),
             expected: StatusAt {
                 status: row.status,
                 at: row.status_changed_at,
@@ -116,7 +114,7 @@ impl Desk {
         Change {
             id: row.id,
             ticket: row.ticket,
-            name: display_name(row),
+            name: self.name_of(row),
             expected: StatusAt {
                 status: row.status,
                 at: row.status_changed_at,

@@ -147,8 +147,18 @@ fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
 /// The entries of the help line, from [`BINDINGS`]: `↑/↓ select`,
 /// `c/Enter call next`, … `q/Esc/Ctrl-C quit`.
 pub fn help_items() -> Vec<String> {
+    help_items_for(false)
+}
+
+/// The help items; on the kiosk's staff screen, without the desk's quit
+/// keys (there Esc and q leave the staff screen, and the staff screen's
+/// own line says so).
+pub fn help_items_for(on_kiosk: bool) -> Vec<String> {
     let mut groups: Vec<(Vec<String>, &str)> = Vec::new();
-    for binding in &BINDINGS {
+    let shown = BINDINGS
+        .iter()
+        .filter(|b| !(on_kiosk && b.action == Action::Quit));
+    for binding in shown {
         let names = binding.keys.iter().map(|(c, m)| key_name(*c, *m));
         match groups.last_mut() {
             Some((keys, help)) if *help == binding.help => keys.extend(names),

@@ -39,7 +39,7 @@ use crate::store::{CheckinId, CheckinRecord, Status, StatusAt};
 use crate::strings;
 
 pub use form::DeskForm;
-pub use keys::{Action, BINDINGS, Binding, action_for, help_items, help_line};
+pub use keys::{Action, BINDINGS, Binding, action_for, help_items, help_items_for, help_line};
 pub use modes::{Mode, Pending};
 pub use notice::Notice;
 pub use record_ops::{Answer, RecordChange};
@@ -185,6 +185,12 @@ pub struct Desk {
     namesakes: Vec<CheckinId>,
     /// Today's check-ins removed as entered in error.
     removed: usize,
+    /// Names as first name and last initial (the kiosk's staff screen,
+    /// which patients may glimpse), until staff reveal them.
+    pub short_names: bool,
+    /// Shown on the kiosk's staff screen, where Esc and q leave the staff
+    /// screen: the help line leaves out the desk's own quit keys.
+    pub on_kiosk: bool,
 }
 
 impl Desk {
@@ -206,6 +212,18 @@ impl Desk {
             filter: String::new(),
             namesakes: Vec::new(),
             removed: 0,
+            short_names: false,
+            on_kiosk: false,
+        }
+    }
+
+    /// The name shown for `record`: in full, or first name and last
+    /// initial when [`Desk::short_names`] is set.
+    pub fn name_of(&self, record: &CheckinRecord) -> String {
+        if self.short_names {
+            short_name(record)
+        } else {
+            display_name(record)
         }
     }
 
@@ -389,6 +407,35 @@ pub fn display_name(record: &CheckinRecord) -> String {
     } else {
         name
     }
+}
+
+/// First name and last initial: `Maria L.`; without those fields, the
+/// first word of the first answer and the initials of the others.
+pub fn short_name(record: &CheckinRecord) -> String {
+    let initial = |word: &str| {
+        word.chars()
+            .next()
+            .map(|c| format!("{c}."))
+            .unwrap_or_default()
+    };
+    let full = display_name(record);
+    let first = record
+        .field("first_name")
+        .map(str::trim)
+        .unwrap_or_default();
+    let last = record.field("last_name").map(str::trim).unwrap_or_default();
+    let parts: Vec<String> = if !first.is_empty() || !last.is_empty() {
+        let first = crate::sanitize::printable(first);
+        [first, initial(&crate::sanitize::printable(last))]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        let mut words = full.split_whitespace();
+        let head = words.next().unwrap_or_default().to_string();
+        std::iter::once(head).chain(words.map(initial)).collect()
+    };
+    parts.join(" ")
 }
 
 fn minute_of(t: DateTime<Utc>) -> DateTime<Utc> {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Desk, display_name, queue};
+use super::{Desk, queue};
 use crate::config::BirthShown;
 use crate::store::{CheckinRecord, Status};
 use crate::strings;
@@ -232,8 +232,8 @@ fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
         queue::minutes_waiting(row, desk.now).map_or_else(String::new, strings::desk_wait)
     };
     let name = match row.last_repeat_at {
-        Some(at) => strings::desk_tried_again(&display_name(row), &local_time(at, desk)),
-        None => display_name(row),
+        Some(at) => strings::desk_tried_again(&desk.name_of(row), &local_time(at, desk)),
+        None => desk.name_of(row),
     };
     let today = desk.now.with_timezone(&desk.tz).date_naive();
     let key = desk.setup.birth_key.as_deref();

@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::table::{MIN_NAME, fit};
-use super::{Desk, Mode, help_items, summary_view, table};
+use super::{Desk, Mode, help_items_for, summary_view, table};
 use crate::checkin::Keyboard;
 use crate::sanitize::printable;
 use crate::store::Status;
@@ -89,7 +89,7 @@ fn help_lines(desk: &Desk, width: usize) -> Vec<Line<'static>> {
     let items: Vec<String> = match desk.mode() {
         Mode::Find => vec![strings::desk::FIND_HELP.to_string()],
         _ if !desk.filter().is_empty() => vec![strings::desk::FILTER_HELP.to_string()],
-        _ => help_items(),
+        _ => help_items_for(desk.on_kiosk),
     };
     let items = items.into_iter().map(|i| vec![Span::raw(i)]);
     wrap(vec![items.collect()], width, "")

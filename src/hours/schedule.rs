@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
+use super::notice::Notice;
 use super::range::TimeRange;
 
 /// A span of wall-clock time in the clinic's zone, `[start, end)`.
@@ -35,6 +36,9 @@ pub struct Schedule {
     /// Closed date spans, sorted by start.
     pub closures: Vec<Closure>,
     pub special: BTreeMap<NaiveDate, SpecialDay>,
+    /// Notices for the waiting room; those that close cut their span out
+    /// of the open periods.
+    pub notices: Vec<Notice>,
 }
 
 impl Schedule {
@@ -45,6 +49,7 @@ impl Schedule {
             weekly,
             closures: Vec::new(),
             special: BTreeMap::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -89,6 +94,7 @@ impl Schedule {
             }
             out.push((start, end));
         }
+        self.cut_closing_notices(out, first);
         out[first..].sort_unstable();
     }
 

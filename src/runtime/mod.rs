@@ -12,7 +12,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 mod checkins;
+pub mod fallback;
 mod log;
+mod notices;
 mod output;
 mod terminal;
 mod watch;
@@ -36,6 +38,9 @@ const WAKE_SLACK: Duration = Duration::from_millis(2);
 pub struct RunOptions {
     pub clock: Clock,
     pub dev: bool,
+    /// Set when `kiosk.toml` did not load and the kiosk runs on its last
+    /// good copy: what is wrong with the file, and when the copy was saved.
+    pub on_last_good: Option<(Vec<crate::diagnostic::Diagnostic>, String)>,
 }
 
 /// Runs the full-screen kiosk until it is told to stop. The terminal is put
@@ -56,10 +61,11 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
         let size = terminal.size()?;
         let watch = Watch::new(&config);
         let keeper = Keeper::open(&config);
-        let deck = load_deck(&config.kiosk.content_dir);
+        let deck = fallback::deck_with_copies(&config, load_deck(&config.kiosk.content_dir));
         let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
             .with_size(size.width, size.height);
+        fallback::at_start(&mut app, options.on_last_good);
         app.problems.store = keeper.problem();
         let mut lock = SharedLock::default();
         app.lockout = lock.read(&app.config.staff.lock_file, app.now);
@@ -146,7 +152,11 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
             Err(RecvTimeoutError::Timeout) => Msg::Tick(clock.now()),
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
+        let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
         dirty |= app.update(msg);
+        if reloaded && app.problems.config.is_empty() {
+            fallback::keep(&app.config, &app.deck);
+        }
         // Take whatever else has arrived before drawing once for all of it.
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
@@ -155,6 +165,10 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         let mut effects = app.take_effects();
         while !effects.is_empty() {
             for effect in effects {
+                if effect == Effect::Chime {
+                    chime(terminal);
+                    continue;
+                }
                 let shell = Shell {
                     keeper: &mut keeper,
                     watch: &mut watch,
@@ -208,10 +222,30 @@ fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<
         }
         Effect::ReadLockout => vec![Msg::Lockout(lock.read(&config.staff.lock_file, now))],
         Effect::Reload => watch.reload_now(config),
+        // Rung by the loop, which holds the terminal.
+        Effect::Chime => Vec::new(),
+        Effect::SaveNotice(notice) => {
+            let saved = notices::save(&config.path, &notice);
+            let mut answers = vec![Msg::NoticeSaved(saved.clone())];
+            if saved.is_ok() {
+                answers.extend(watch.reload_now(config));
+            }
+            answers
+        }
     }
 }
 
-fn listen_for_input(tx: Sender<Msg>) {
+/// The terminal bell, once. A terminal that cannot ring it is no reason
+/// to stop: the number still flashes.
+fn chime(terminal: &mut KioskTerminal) {
+    use std::io::Write;
+    let out = terminal.backend_mut();
+    if out.write_all(b"\x07").and_then(|()| out.flush()).is_err() {
+        tracing::warn!("the terminal bell could not be rung");
+    }
+}
+
+pub(crate) fn listen_for_input(tx: Sender<Msg>) {
     thread::spawn(move || {
         loop {
             let msg = match event::read() {
@@ -233,7 +267,7 @@ fn listen_for_input(tx: Sender<Msg>) {
 /// SIGTERM and SIGHUP end the kiosk cleanly. SIGINT, SIGQUIT and SIGTSTP are
 /// caught so that nobody at the keyboard can stop it; in development mode
 /// SIGINT ends it too.
-fn listen_for_signals(tx: Sender<Msg>, dev: bool) -> io::Result<()> {
+pub(crate) fn listen_for_signals(tx: Sender<Msg>, dev: bool) -> io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     thread::spawn(move || {
         for signal in signals.forever() {

@@ -12,6 +12,8 @@ pub mod config_edit;
 pub mod lockfile;
 pub mod lockout;
 mod matcher;
+pub mod notice_edit;
+pub mod notice_form;
 pub mod pin;
 pub mod prompt;
 pub mod shared;

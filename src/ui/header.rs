@@ -11,18 +11,14 @@ use super::theme;
 use crate::app::App;
 use crate::strings;
 
-/// Below this width the header stacks its parts instead of setting them
-/// side by side.
-const WIDE: u16 = 60;
-
-/// Rows the header takes on a screen of this size.
-pub fn height(width: u16, height: u16) -> u16 {
-    if width >= WIDE && height >= 30 { 5 } else { 3 }
-}
+use crate::app::regions::WIDE;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width < WIDE {
         return render_narrow(app, area, buf);
+    }
+    if area.height >= 6 {
+        return super::sign::render(app, area, buf);
     }
     let badge_width = (area.width / 3).clamp(32, 48);
     let [left, badge] =
@@ -45,10 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Block::new()
     };
     let (word, style) = badge_word(app);
-    let mut lines = vec![
-        Line::raw(word),
-        Line::raw(strings::capitalized(&app.status.change_text)),
-    ];
+    let mut lines = vec![Line::raw(word), Line::raw(sign_line(app))];
     lines.extend(third_line(app).map(Line::raw));
     Paragraph::new(lines)
         .alignment(Alignment::Center)
@@ -74,7 +67,12 @@ fn render_narrow(app: &App, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Right)
         .render(time_area, buf);
     let (word, style) = badge_word(app);
-    let text = format!("{word} · {}", strings::capitalized(&app.status.change_text));
+    let mut text = format!("{word} · {}", sign_line(app));
+    if text.chars().count() > usize::from(badge.width) {
+        // The reason is in the week's hours below; the next change fits.
+        let change = strings::capitalized(&app.status.change_text);
+        text = format!("{word} · {change}");
+    }
     Paragraph::new(text)
         .alignment(Alignment::Center)
         .style(style)
@@ -89,7 +87,20 @@ fn render_narrow(app: &App, area: Rect, buf: &mut Buffer) {
         .render(bottom, buf);
 }
 
-fn date_and_time(app: &App) -> (String, String) {
+/// The next change in words, after the reason the clinic is closed (when
+/// it has one and no notice under the sign says it already):
+/// `Christmas Day · Opens Saturday at 9:00 AM`.
+pub(super) fn sign_line(app: &App) -> String {
+    let change = strings::capitalized(&app.status.change_text);
+    match &app.status.reason {
+        Some(reason) if !app.status.closed_by_notice() => {
+            format!("{reason}{}{change}", strings::sign::SEP)
+        }
+        _ => change,
+    }
+}
+
+pub(super) fn date_and_time(app: &App) -> (String, String) {
     let wall = app.config.schedule.wall_at(app.now);
     (
         strings::long_date(wall.date()),
@@ -98,7 +109,7 @@ fn date_and_time(app: &App) -> (String, String) {
 }
 
 /// `● OPEN` or `○ CLOSED`, and the badge's colours.
-fn badge_word(app: &App) -> (String, Style) {
+pub(super) fn badge_word(app: &App) -> (String, Style) {
     let status = &app.status;
     let (word, symbol, style) = match (status.open, status.closing_soon) {
         (true, false) => (strings::OPEN, strings::OPEN_SYMBOL, theme::open_badge()),
@@ -117,7 +128,7 @@ fn badge_word(app: &App) -> (String, Style) {
 }
 
 /// "Closing soon · in 15 min", or the countdown alone.
-fn third_line(app: &App) -> Option<String> {
+pub(super) fn third_line(app: &App) -> Option<String> {
     let status = &app.status;
     if !status.closing_soon {
         return status.countdown.clone();

@@ -6,7 +6,10 @@ mod done;
 mod header;
 pub mod keyboard;
 mod not_open;
+mod notice;
+mod notice_form;
 pub mod qr;
+mod sign;
 mod slide;
 mod staff;
 mod staff_screen;
@@ -24,36 +27,9 @@ pub use staff::{PinPromptView, StaffNote};
 use crate::app::{App, Availability, Screen};
 use crate::strings;
 
-/// Below this size the layout cannot work; a plain message shows instead.
-pub const MIN_WIDTH: u16 = 24;
-pub const MIN_HEIGHT: u16 = 8;
-
-/// The three bands of every screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Regions {
-    pub header: Rect,
-    pub body: Rect,
-    pub footer: Rect,
-}
-
-/// Where the bands go on a screen of `area`, or `None` if it is too small
-/// for any layout.
-pub fn regions(area: Rect) -> Option<Regions> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return None;
-    }
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(header::height(area.width, area.height)),
-        Constraint::Fill(1),
-        Constraint::Length(footer_height(area.height)),
-    ])
-    .areas(area);
-    Some(Regions {
-        header,
-        body,
-        footer,
-    })
-}
+pub use crate::app::regions::{
+    MIN_HEIGHT, MIN_WIDTH, Regions, checkin_button, regions, regions_with,
+};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -63,11 +39,12 @@ impl Widget for &App {
             let resized = self.clone().with_size(area.width, area.height);
             return (&resized).render(area, buf);
         }
-        let Some(regions) = regions(area) else {
+        let Some(regions) = self.regions() else {
             return too_small(area, buf);
         };
         if matches!(self.screen, Screen::Slides | Screen::Pin { .. }) {
             header::render(self, regions.header, buf);
+            notice::render_notice(self, regions.notice, buf);
         }
         match &self.screen {
             Screen::Slides => {
@@ -78,7 +55,8 @@ impl Widget for &App {
                 if self.not_open_until.is_some() {
                     not_open::render(self, regions.body, buf);
                 }
-                footer(self, regions.footer, buf);
+                notice::render_serving(self, regions.serving, buf);
+                footer(self, regions.footer, buf, regions.serving.height == 0);
             }
             Screen::CheckIn(form) => {
                 let timeout = self.config.checkin.idle_timeout;
@@ -117,27 +95,6 @@ impl Widget for &App {
     }
 }
 
-/// Rows under the body: a check-in button (three rows tall on a tall
-/// screen) and a line for the "education, not medical advice" note.
-fn footer_height(height: u16) -> u16 {
-    match height {
-        30.. => 4,
-        16..30 => 2,
-        _ => 1,
-    }
-}
-
-/// The rows of the footer that are the check-in button.
-pub fn checkin_button(footer: Rect) -> Rect {
-    match footer.height {
-        0 | 1 => footer,
-        h => Rect {
-            height: h - 1,
-            ..footer
-        },
-    }
-}
-
 fn position(app: &App) -> Position {
     let eligible = app.eligible();
     let slide = app
@@ -153,7 +110,7 @@ fn position(app: &App) -> Position {
     }
 }
 
-fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+fn footer(app: &App, area: Rect, buf: &mut Buffer, serving_here: bool) {
     let button = checkin_button(area);
     let (label, style) = match app.checkin_availability() {
         Availability::Open => (strings::CHECKIN_PROMPT.to_string(), theme::button()),
@@ -201,11 +158,14 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Center)
         .style(note_style)
         .render(note_row, buf);
-    if let Some(ticket) = app.now_serving {
+    if let Some(ticket) = app.now_serving.filter(|_| serving_here) {
         let text = format!(" {}", strings::now_serving(ticket));
-        Paragraph::new(text)
-            .style(theme::title())
-            .render(note_row, buf);
+        let style = if app.serving_flash() {
+            theme::serving_flash()
+        } else {
+            theme::title()
+        };
+        Paragraph::new(text).style(style).render(note_row, buf);
     }
     let problems = app.problems.count();
     if problems > 0 {

@@ -144,3 +144,28 @@ pub fn key_on() -> Style {
         .bg(Color::White)
         .add_modifier(Modifier::BOLD)
 }
+
+/// A notice for the waiting room: dark on light, whatever the terminal's
+/// own colours.
+pub fn notice() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightYellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The number being served.
+pub fn serving() -> Style {
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The number being served, just changed.
+pub fn serving_flash() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightYellow)
+        .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+}

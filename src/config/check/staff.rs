@@ -11,6 +11,7 @@ use crate::config::raw::RawStaff;
 use crate::sanitize::printable;
 use crate::staff::Chord;
 use crate::staff::pin::{HashProblem, check_hash};
+use crate::strings::sign as strings;
 
 /// Where the lockout is kept unless `lock_file` says otherwise.
 const DEFAULT_LOCK_FILE: &str = "data/staff.lock";
@@ -35,10 +36,24 @@ impl Checker<'_> {
             Some(value) => value.get_ref().trim(),
             None => DEFAULT_LOCK_FILE,
         };
+        let idle = match &raw.idle_seconds {
+            Some(value) if !(10..=600).contains(value.get_ref()) => {
+                let n = *value.get_ref();
+                self.error(
+                    value.span(),
+                    strings::idle_out_of_range(n),
+                    "leave it out to use 30",
+                );
+                30
+            }
+            Some(value) => *value.get_ref(),
+            None => 30,
+        };
         StaffSettings {
             pin_hash,
             chord,
             lock_file: base_dir.join(lock_file),
+            idle: std::time::Duration::from_secs(idle.unsigned_abs()),
         }
     }
 

@@ -1,0 +1,84 @@
+//! A notice across the screen, just under the sign and apart from the
+//! slide, and the number being served in large digits. Both in explicit
+//! colours, so they read the same on any terminal's default colours.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+use super::theme;
+use crate::app::App;
+use crate::app::regions::{NOTICE_PAD, notice_lines};
+use crate::strings::sign as strings;
+
+/// The showing notice, wrapped; when the screen is too small for all of
+/// it, the last row that fits ends with `…`, so it is never cut silently.
+pub fn render_notice(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(notice) = &app.status.notice else {
+        return;
+    };
+    if area.height == 0 {
+        return;
+    }
+    let mut lines = notice_lines(&notice.text, area.width);
+    let rows = usize::from(area.height);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let keep = last.chars().count().saturating_sub(1);
+            *last = last.chars().take(keep).chain(['…']).collect();
+        }
+    }
+    let lines: Vec<Line<'static>> = lines.into_iter().map(Line::raw).collect();
+    let style = if notice.closes {
+        theme::closed_badge()
+    } else {
+        theme::notice()
+    };
+    let inner = Rect {
+        x: area.x + NOTICE_PAD.min(area.width / 2),
+        width: area.width.saturating_sub(2 * NOTICE_PAD),
+        ..area
+    };
+    Paragraph::new("").style(style).render(area, buf);
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .style(style)
+        .render(inner, buf);
+}
+
+/// "Now serving" and the number in large digits; for a few seconds after
+/// it changes, "▶ Now calling ◀" in reversed colours.
+pub fn render_serving(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(ticket) = app.now_serving else {
+        return;
+    };
+    let (label, style) = if app.serving_flash() {
+        (strings::NOW_CALLING, theme::serving_flash())
+    } else {
+        (strings::NOW_SERVING, theme::serving())
+    };
+    Paragraph::new("").style(style).render(area, buf);
+    let digits = ticket.to_string();
+    let digits_width = u16::try_from(digits.len() * 8).unwrap_or(u16::MAX);
+    let label_width = u16::try_from(label.chars().count()).unwrap_or(0);
+    let [text, _, number] = Layout::horizontal([
+        Constraint::Length(label_width.min(area.width / 2)),
+        Constraint::Length(3),
+        Constraint::Length(digits_width),
+    ])
+    .flex(Flex::Center)
+    .areas(area);
+    let [text] = Layout::vertical([Constraint::Length(1)])
+        .flex(Flex::Center)
+        .areas(text);
+    Paragraph::new(label).style(style).render(text, buf);
+    BigText::builder()
+        .pixel_size(PixelSize::HalfHeight)
+        .style(style)
+        .lines(vec![Line::raw(digits)])
+        .build()
+        .render(number, buf);
+}
