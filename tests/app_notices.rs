@@ -48,8 +48,10 @@ fn a_closing_notice_read_while_running_turns_check_in_off_for_its_span() {
     );
     enter(&mut app);
     assert!(matches!(app.screen, Screen::Slides));
-    // The sign changes when the notice ends: the app wakes for it.
-    assert_eq!(app.next_wake(), at("2026-11-23T10:01:00-07:00"));
+    // Enter says why check-in is closed, for a few seconds: the app wakes
+    // to take that away.
+    assert!(app.not_open_until.is_some());
+    assert_eq!(app.next_wake(), at("2026-11-23T10:00:06-07:00"));
     app.update(Msg::Tick(at("2026-11-23T12:00:00-07:00")));
     assert!(app.status.open && app.status.notice.is_none());
     enter(&mut app);

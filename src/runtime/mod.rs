@@ -135,16 +135,9 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
                 msg
             }
             Err(RecvTimeoutError::Timeout) if until_poll < until_wake => {
-                keeper.check_files(&app.config, clock.now());
-                keeper.daily_purge(&app.config, clock.now());
-                heartbeat.beat(clock.now());
-                if app.config.kiosk.now_serving {
-                    let serving = keeper.now_serving(&app.config, clock.now());
-                    if serving != app.now_serving {
-                        dirty |= app.update(Msg::NowServing(serving));
-                    }
-                }
-                match watch.poll(&app.config) {
+                let (changed, msg) = poll(&mut app, clock, &mut keeper, &mut heartbeat, &mut watch);
+                dirty |= changed;
+                match msg {
                     Some(msg) => msg,
                     None => continue,
                 }
@@ -161,30 +154,67 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
         }
-        // An answer may ask for more (a PIN accepted asks for the queue).
-        let mut effects = app.take_effects();
-        while !effects.is_empty() {
-            for effect in effects {
-                if effect == Effect::Chime {
-                    chime(terminal);
-                    continue;
-                }
-                let shell = Shell {
-                    keeper: &mut keeper,
-                    watch: &mut watch,
-                    lock: &mut lock,
-                };
-                for answer in run_effect(effect, &app.config, clock.now(), shell) {
-                    dirty |= app.update(answer);
-                }
-            }
-            effects = app.take_effects();
-        }
+        let mut shell = Shell {
+            keeper: &mut keeper,
+            watch: &mut watch,
+            lock: &mut lock,
+        };
+        dirty |= run_effects(&mut app, terminal, clock, &mut shell);
         if let Some(problem) = keeper.news() {
             dirty |= app.update(Msg::StoreProblem(problem));
         }
     }
     Ok(())
+}
+
+/// The work of every poll: the database's files, the daily purge, the
+/// heartbeat, the number served, and edits to `kiosk.toml` and the slides.
+/// Returns whether the screen changed, and what was read again.
+fn poll(
+    app: &mut App,
+    clock: &Clock,
+    keeper: &mut Keeper,
+    heartbeat: &mut log::Heartbeat,
+    watch: &mut Watch,
+) -> (bool, Option<Msg>) {
+    let now = clock.now();
+    keeper.check_files(&app.config, now);
+    keeper.daily_purge(&app.config, now);
+    heartbeat.beat(now);
+    let mut changed = false;
+    if app.config.kiosk.now_serving {
+        let serving = keeper.now_serving(&app.config, now);
+        if serving != app.now_serving {
+            changed = app.update(Msg::NowServing(serving));
+        }
+    }
+    (changed, watch.poll(&app.config))
+}
+
+/// Runs the app's effects until it asks for no more (an answer may ask
+/// for more: a PIN accepted asks for the queue). Returns whether the
+/// screen changed.
+fn run_effects(
+    app: &mut App,
+    terminal: &mut KioskTerminal,
+    clock: &Clock,
+    shell: &mut Shell<'_>,
+) -> bool {
+    let mut dirty = false;
+    let mut effects = app.take_effects();
+    while !effects.is_empty() {
+        for effect in effects {
+            if effect == Effect::Chime {
+                chime(terminal);
+                continue;
+            }
+            for answer in run_effect(effect, &app.config, clock.now(), shell) {
+                dirty |= app.update(answer);
+            }
+        }
+        effects = app.take_effects();
+    }
+    dirty
 }
 
 /// What effects are run with.
@@ -195,7 +225,12 @@ struct Shell<'a> {
 }
 
 /// Does what the app asked; returns its answers, in order.
-fn run_effect(effect: Effect, config: &Config, now: DateTime<Utc>, shell: Shell<'_>) -> Vec<Msg> {
+fn run_effect(
+    effect: Effect,
+    config: &Config,
+    now: DateTime<Utc>,
+    shell: &mut Shell<'_>,
+) -> Vec<Msg> {
     let Shell {
         keeper,
         watch,
