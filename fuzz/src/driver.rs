@@ -20,6 +20,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kiosk::app::{App, Effect, Msg, Screen};
 use kiosk::config::{Config, ConfigError};
+use kiosk::desk;
 use kiosk::diagnostic::Diagnostic;
 use kiosk::slides::{Deck, load_deck, parse_slide};
 use ratatui::Terminal;
@@ -260,6 +261,22 @@ impl Driver {
             Effect::TryPin(pin) => vec![self.app.try_pin_in_memory(&pin)],
             Effect::ReadLockout => vec![Msg::Lockout(self.app.lockout)],
             Effect::Reload => reload(answer, config),
+            Effect::SaveRecord(change) => {
+                let result = match answer.result % 3 {
+                    0 => Ok(desk::Answer::Done),
+                    1 => Ok(desk::Answer::Stale),
+                    _ => Err(answer.problem.clone()),
+                };
+                vec![
+                    Msg::Desk(desk::Msg::Recorded { change, result }),
+                    self.store.today(answer, config, now),
+                ]
+            }
+            Effect::Chime => Vec::new(),
+            Effect::SaveNotice(_) => vec![Msg::NoticeSaved(match answer.result % 2 {
+                0 => Ok(()),
+                _ => Err(answer.problem.clone()),
+            })],
         };
         let mut dirty = false;
         for msg in answers {

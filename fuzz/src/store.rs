@@ -6,9 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use kiosk::app::{Msg, greeting_name};
 use kiosk::config::Config;
 use kiosk::desk::{self, Change};
-use kiosk::store::{
-    CheckinId, CheckinRecord, Inserted, NewCheckin, Status, StatusAt,
-};
+use kiosk::store::{CheckinId, CheckinRecord, Inserted, NewCheckin, Status, StatusAt};
 
 use crate::events::{Answer, Record};
 
