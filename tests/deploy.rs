@@ -226,3 +226,254 @@ fn systemd_accepts_the_units() {
         out.status
     );
 }
+
+// The Debian package (`cargo deb`; scripts/package.sh builds and checks
+// it). These checks read Cargo.toml's [package.metadata.deb] and the files
+// it names, so a broken package fails `cargo test` without cargo-deb.
+
+/// How the `/opt/kiosk` set-up's paths become the package's, longest first.
+const INSTALLED_PATHS: [(&str, &str); 8] = [
+    ("/opt/kiosk/kiosk.toml", "/etc/kiosk/kiosk.toml"),
+    (
+        "/opt/kiosk/kiosk-watchdog.sh",
+        "/usr/libexec/kiosk/kiosk-watchdog.sh",
+    ),
+    (
+        "/opt/kiosk/no-scroll-lock.map",
+        "/usr/share/kiosk/no-scroll-lock.map",
+    ),
+    ("/opt/kiosk/docs/", "/usr/share/doc/kiosk/"),
+    ("/opt/kiosk/data/", "/var/lib/kiosk/"),
+    ("/opt/kiosk/data", "/var/lib/kiosk"),
+    ("/opt/kiosk/kiosk", "/usr/bin/kiosk"),
+    ("/opt/kiosk", "/var/lib/kiosk"),
+];
+
+fn packaged_unit(name: &str) -> String {
+    read(&format!("debian/systemd/{name}"))
+}
+
+/// The lines systemd reads: no comments, no blank lines.
+fn settings(unit: &str) -> Vec<String> {
+    unit.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(';'))
+        .map(str::to_string)
+        .collect()
+}
+
+fn deb_metadata() -> toml::Table {
+    let text = std::fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap();
+    let manifest: toml::Table = toml::from_str(&text).unwrap();
+    manifest["package"]["metadata"]["deb"]
+        .as_table()
+        .expect("[package.metadata.deb]")
+        .clone()
+}
+
+/// Every file the package installs (no leading `/`), from `assets` and
+/// the units cargo-deb finds in each `unit-scripts` folder.
+fn packaged_files() -> Vec<String> {
+    let deb = deb_metadata();
+    let root = manifest_dir();
+    let mut files = Vec::new();
+    for asset in deb["assets"].as_array().expect("assets") {
+        let fields: Vec<&str> = asset
+            .as_array()
+            .expect("[source, dest, mode]")
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let [source, dest, mode] = fields[..] else {
+            panic!("asset {asset:?} is not [source, dest, mode]")
+        };
+        assert!(
+            u32::from_str_radix(mode, 8).is_ok_and(|m| m <= 0o755),
+            "{source}: mode {mode}"
+        );
+        assert!(
+            !dest.starts_with('/'),
+            "{dest}: cargo-deb wants it relative"
+        );
+        let sources: Vec<String> = if let Some(built) = source.strip_prefix("target/release/") {
+            vec![built.to_string()]
+        } else if let Some((folder, pattern)) = source.rsplit_once('/')
+            && let Some((before, after)) = pattern.split_once('*')
+        {
+            let mut names: Vec<String> = std::fs::read_dir(root.join(folder))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(before) && n.ends_with(after))
+                .collect();
+            names.sort();
+            assert!(!names.is_empty(), "asset {source} matches no file");
+            names
+        } else {
+            assert!(root.join(source).is_file(), "asset {source} does not exist");
+            vec![source.rsplit('/').next().unwrap().to_string()]
+        };
+        for name in sources {
+            files.push(if dest.ends_with('/') {
+                format!("{dest}{name}")
+            } else {
+                dest.to_string()
+            });
+        }
+    }
+    for units in deb["systemd-units"].as_array().expect("systemd-units") {
+        let folder = units["unit-scripts"].as_str().expect("unit-scripts");
+        let name = units["unit-name"].as_str().expect("unit-name");
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if file.rsplit_once('.').is_some_and(|(stem, _)| stem == name) {
+                files.push(format!("usr/lib/systemd/system/{file}"));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_packaged_config_differs_from_the_bundled_one_only_in_its_paths() {
+    let bundled = std::fs::read_to_string(manifest_dir().join("kiosk.toml")).unwrap();
+    let packaged = read("debian/kiosk.toml");
+    let (bundled, packaged): (Vec<&str>, Vec<&str>) =
+        (bundled.lines().collect(), packaged.lines().collect());
+    assert_eq!(
+        bundled.len(),
+        packaged.len(),
+        "deploy/debian/kiosk.toml has drifted from kiosk.toml"
+    );
+    let mut changed = Vec::new();
+    for (n, (b, p)) in bundled.iter().zip(&packaged).enumerate() {
+        if b == p {
+            continue;
+        }
+        let key = b.split_once(" = ").map(|(k, _)| k);
+        let packaged_key = p.split_once(" = ").map(|(k, _)| k);
+        assert!(
+            key.is_some() && key == packaged_key,
+            "line {}: kiosk.toml has `{b}`, deploy/debian/kiosk.toml `{p}`",
+            n + 1
+        );
+        changed.push(p.to_string());
+    }
+    assert_eq!(
+        changed,
+        [
+            r#"content_dir = "/etc/kiosk/content""#,
+            r#"log_dir = "/var/lib/kiosk/logs""#,
+            r#"heartbeat_file = "/var/lib/kiosk/heartbeat""#,
+            r#"database = "/var/lib/kiosk/checkins.db""#,
+            r#"lock_file = "/var/lib/kiosk/staff.lock""#,
+        ],
+        "only the paths may differ, and they must be the installed ones"
+    );
+    // The slides it points at are the ones the package installs there.
+    let files = packaged_files();
+    assert!(
+        files
+            .iter()
+            .any(|f| f == "etc/kiosk/content/000-welcome.md")
+    );
+}
+
+#[test]
+fn the_packaged_units_are_the_deploy_units_with_the_installed_paths() {
+    for name in UNITS {
+        let mut expected = read(name);
+        for (from, to) in INSTALLED_PATHS {
+            expected = expected.replace(from, to);
+        }
+        assert_eq!(
+            settings(&packaged_unit(name)),
+            settings(&expected),
+            "deploy/debian/systemd/{name} has drifted from deploy/{name}"
+        );
+    }
+}
+
+#[test]
+fn the_package_installs_every_file_its_units_and_config_name() {
+    let files = packaged_files();
+    let installed = |path: &str| files.iter().any(|f| f == path.trim_start_matches('/'));
+    for path in [
+        "/usr/bin/kiosk",
+        "/etc/kiosk/kiosk.toml",
+        "/usr/share/doc/kiosk/deploy.md",
+        "/usr/share/doc/kiosk/README.md",
+        "/usr/lib/systemd/system/kiosk.service",
+        "/usr/lib/systemd/system/kiosk-watchdog.service",
+        "/usr/lib/systemd/system/kiosk-watchdog.timer",
+    ] {
+        assert!(installed(path), "the package does not install {path}");
+    }
+    // Settings are conffiles because they are in /etc; any listed by hand
+    // must be there too.
+    let deb = deb_metadata();
+    for file in deb
+        .get("conf-files")
+        .and_then(|c| c.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let file = file.as_str().unwrap();
+        assert!(file.starts_with("/etc/"), "conf-file {file} is not in /etc");
+        assert!(installed(file), "conf-file {file} is not installed");
+    }
+    // Every kiosk path the units name is installed, or is the data folder
+    // that postinst creates.
+    let postinst = read("debian/postinst");
+    assert!(postinst.contains("install -d -m 0700 -o kiosk -g kiosk /var/lib/kiosk"));
+    for name in UNITS {
+        let unit = packaged_unit(name);
+        for line in settings(&unit) {
+            for word in line.split(|c: char| c.is_whitespace() || c == '=' || c == ':') {
+                let path = word.trim_start_matches(['-', '+']);
+                if !path.starts_with('/') || !path.contains("kiosk") || path.starts_with("/dev/") {
+                    continue;
+                }
+                assert!(
+                    installed(path) || path.starts_with("/var/lib/kiosk"),
+                    "{name} names {path}, which the package does not install"
+                );
+            }
+        }
+    }
+    let exec = one(&packaged_unit("kiosk.service"), "Service", "ExecStart");
+    let cli = Cli::try_parse_from(exec.split_whitespace()).unwrap();
+    assert!(matches!(cli.command, Some(KioskCommand::Run(_))));
+    assert_eq!(cli.config, Path::new("/etc/kiosk/kiosk.toml"));
+}
+
+#[test]
+fn the_maintainer_scripts_are_valid_shell_and_keep_data_until_purge() {
+    use std::os::unix::fs::PermissionsExt;
+    let deb = deb_metadata();
+    let folder = deb["maintainer-scripts"].as_str().unwrap();
+    for name in ["postinst", "postrm"] {
+        let path = manifest_dir().join(folder).join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("#DEBHELPER#"), "{name} lacks #DEBHELPER#");
+        let status = Command::new("sh").arg("-n").arg(&path).status().unwrap();
+        assert!(status.success(), "sh -n {name}");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o111, 0o111, "{name} is not executable");
+    }
+    let postinst = read("debian/postinst");
+    assert!(postinst.contains("adduser --system --group --home /var/lib/kiosk"));
+    assert!(postinst.contains("adduser --quiet kiosk tty"));
+    assert!(postinst.contains("--add root kiosk 0640 /etc/kiosk/kiosk.toml"));
+    let postrm = read("debian/postrm");
+    let purge = postrm.split("purge)").nth(1).expect("a purge) branch");
+    assert!(purge.contains("deleting /var/lib/kiosk"));
+    assert!(purge.contains("rm -rf /var/lib/kiosk"));
+    let remove = postrm
+        .split("remove)")
+        .nth(1)
+        .unwrap()
+        .split(";;")
+        .next()
+        .unwrap();
+    assert!(!remove.contains("rm "), "remove must keep the data");
+}
