@@ -199,22 +199,7 @@ fn the_queue_shows_and_actions_become_effects() {
     chord(&mut app);
     type_pin(&mut app, PIN);
     app.take_effects();
-    let record = kiosk::store::CheckinRecord {
-        id: kiosk::store::CheckinId(1),
-        ticket: 1,
-        checked_in_at: app.now,
-        local_date: app.config.schedule.wall_at(app.now).date(),
-        status: kiosk::store::Status::Waiting,
-        status_changed_at: app.now,
-        fields: vec![
-            ("first_name".into(), "Maria".into()),
-            ("last_name".into(), "Lopez".into()),
-        ],
-        identity: String::new(),
-        repeats: 0,
-        last_repeat_at: None,
-        source: kiosk::store::Source::Kiosk,
-    };
+    let record = maria(&app);
     app.update(Msg::Desk(desk::Msg::Loaded {
         records: vec![record],
         at: app.now,
