@@ -3,11 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
-use tui_big_text::{BigText, PixelSize};
 
-use super::theme;
+use super::{digits, theme};
 use crate::app::Outcome;
 use crate::strings;
 
@@ -100,30 +98,17 @@ fn done_button(row: Rect, buf: &mut Buffer) {
 /// "Your number is" beside the number in large digits.
 fn big_number(ticket: u32, area: Rect, buf: &mut Buffer) {
     let label = strings::your_number(ticket);
-    let digits = ticket.to_string();
-    let digits_width = u16::try_from(digits.len() * 8).unwrap_or(u16::MAX);
-    let label_width = u16::try_from(label.len()).unwrap_or(u16::MAX);
-    let [text, _, number] = Layout::horizontal([
-        Constraint::Length(label_width.min(area.width / 2)),
-        Constraint::Length(2),
-        Constraint::Length(digits_width),
-    ])
-    .flex(Flex::Center)
-    .areas(area);
-    let [text] = Layout::vertical([Constraint::Length(1)])
-        .flex(Flex::Center)
-        .areas(text);
     let words = label
         .trim_end_matches('.')
         .trim_end_matches(char::is_numeric)
         .trim_end();
-    Paragraph::new(words)
-        .style(theme::title())
-        .render(text, buf);
-    BigText::builder()
-        .pixel_size(PixelSize::HalfHeight)
-        .style(theme::ticket())
-        .lines(vec![Line::raw(digits)])
-        .build()
-        .render(number, buf);
+    let how = digits::Beside {
+        // The room of the whole sentence, so the digits stand where the
+        // number would.
+        label_width: u16::try_from(label.len()).unwrap_or(u16::MAX),
+        gap: 2,
+        label_style: theme::title(),
+        digits_style: theme::ticket(),
+    };
+    digits::render(words, ticket, &how, area, buf);
 }

@@ -2,6 +2,7 @@
 
 mod checkin;
 mod clinic_info;
+mod digits;
 mod done;
 mod header;
 pub mod keyboard;

@@ -3,12 +3,11 @@
 //! colours, so they read the same on any terminal's default colours.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
 
-use super::theme;
+use super::{digits, theme};
 use crate::app::App;
 use crate::app::regions::{NOTICE_PAD, notice_lines};
 use crate::strings::sign as strings;
@@ -61,24 +60,11 @@ pub fn render_serving(app: &App, area: Rect, buf: &mut Buffer) {
         (strings::NOW_SERVING, theme::serving())
     };
     Paragraph::new("").style(style).render(area, buf);
-    let digits = ticket.to_string();
-    let digits_width = u16::try_from(digits.len() * 8).unwrap_or(u16::MAX);
-    let label_width = u16::try_from(label.chars().count()).unwrap_or(0);
-    let [text, _, number] = Layout::horizontal([
-        Constraint::Length(label_width.min(area.width / 2)),
-        Constraint::Length(3),
-        Constraint::Length(digits_width),
-    ])
-    .flex(Flex::Center)
-    .areas(area);
-    let [text] = Layout::vertical([Constraint::Length(1)])
-        .flex(Flex::Center)
-        .areas(text);
-    Paragraph::new(label).style(style).render(text, buf);
-    BigText::builder()
-        .pixel_size(PixelSize::HalfHeight)
-        .style(style)
-        .lines(vec![Line::raw(digits)])
-        .build()
-        .render(number, buf);
+    let how = digits::Beside {
+        label_width: u16::try_from(label.chars().count()).unwrap_or(0),
+        gap: 3,
+        label_style: style,
+        digits_style: style,
+    };
+    digits::render(label, ticket, &how, area, buf);
 }
