@@ -11,6 +11,8 @@
 //! committing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -207,6 +209,7 @@ fn snapshot_slide_of(name: &str, file: &str, time: &str, make: impl Fn(u16, u16)
                 "{file} page {} of {count} at {time}, {width}x{height}",
                 page + 1
             );
+            console_check::assert_readable(terminal.backend().buffer(), &snap);
             insta::with_settings!({ description => description, omit_expression => true }, {
                 insta::assert_snapshot!(snap, terminal.backend());
             });
