@@ -20,6 +20,7 @@ use kiosk::app::{App, Msg};
 use kiosk::config::Config;
 use kiosk::slides::{ContentWatcher, Deck, load_deck};
 use kiosk::ui::SlideLayout;
+use kiosk::ui::console::Palette;
 use kiosk::ui::qr::Qr;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -148,6 +149,17 @@ fn drawing<M: Measurement + 'static>(c: &mut Criterion<M>, p: &str) {
                     buf.reset();
                     black_box(&app).render(area, &mut buf);
                 })
+            });
+            // ... on the Linux console, the pass that keeps every cell
+            // readable with its colours (`TERM=linux` only) ...
+            buf.reset();
+            black_box(&app).render(area, &mut buf);
+            c.bench_function(&format!("{p}frame_part/console pass {w}x{h} {name}"), |b| {
+                b.iter_batched_ref(
+                    || buf.clone(),
+                    |drawn| Palette::Console.adapt(drawn),
+                    BatchSize::SmallInput,
+                )
             });
             // ... laying the slide out (Markdown, wrapping, pages, QR code),
             // done when the slide, its placeholder values or the size

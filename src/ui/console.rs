@@ -60,28 +60,51 @@ impl Palette {
         if self == Palette::Terminal {
             return;
         }
+        // Cells come in runs of one style: work each style out once.
+        let mut last: Option<(Look, Look)> = None;
         for cell in &mut buf.content {
-            if cell.modifier.contains(Modifier::REVERSED) {
-                // Swapped here, so the colour fix below sees what shows.
-                let (fg, bg) = (cell.fg, cell.bg);
-                cell.fg = if bg == Color::Reset { Color::Black } else { bg };
-                cell.bg = if fg == Color::Reset { Color::Gray } else { fg };
-                cell.modifier.remove(Modifier::REVERSED);
-            }
-            let readable = |fg: Color| {
-                let (f, b) = shown(fg, cell.bg, cell.modifier);
-                contrast(PALETTE[usize::from(f)], PALETTE[usize::from(b)]) >= MIN_CONTRAST
+            let look = (cell.fg, cell.bg, cell.modifier);
+            let fixed = match last {
+                Some((seen, fixed)) if seen == look => fixed,
+                _ => {
+                    let fixed = readable(look);
+                    last = Some((look, fixed));
+                    fixed
+                }
             };
-            if readable(cell.fg) {
-                continue;
-            }
-            let (f, _) = shown(cell.fg, cell.bg, Modifier::empty());
-            let candidates = [colour(f | 8), Color::White, Color::Black];
-            if let Some(fg) = candidates.into_iter().find(|&c| readable(c)) {
-                cell.fg = fg;
+            if fixed != look {
+                (cell.fg, cell.bg, cell.modifier) = fixed;
             }
         }
     }
+}
+
+/// A cell's foreground, background and modifiers.
+type Look = (Color, Color, Modifier);
+
+/// `look` with reversed colours swapped in place, and a foreground that
+/// reaches [`MIN_CONTRAST`] on the console if the one given does not.
+fn readable((mut fg, mut bg, mut modifier): Look) -> Look {
+    if modifier.contains(Modifier::REVERSED) {
+        // Swapped here, so the colour fix below sees what shows.
+        (fg, bg) = (
+            if bg == Color::Reset { Color::Black } else { bg },
+            if fg == Color::Reset { Color::Gray } else { fg },
+        );
+        modifier.remove(Modifier::REVERSED);
+    }
+    let enough = |fg: Color| {
+        let (f, b) = shown(fg, bg, modifier);
+        contrast(PALETTE[usize::from(f)], PALETTE[usize::from(b)]) >= MIN_CONTRAST
+    };
+    if !enough(fg) {
+        let (f, _) = shown(fg, bg, Modifier::empty());
+        let candidates = [colour(f | 8), Color::White, Color::Black];
+        if let Some(better) = candidates.into_iter().find(|&c| enough(c)) {
+            fg = better;
+        }
+    }
+    (fg, bg, modifier)
 }
 
 /// The ANSI colour (0-15) a named colour is sent as.
