@@ -10,8 +10,8 @@ arrows; 512 glyphs, 16x32 pixels), makes room by drawing Greek letters
 with accents as their plain letters, and adds the missing shapes, drawn
 here from geometry (and ị, ễ from Terminus' Vietnamese set).
 
-The result is a PSF2 font with its unicode table, 512 glyphs at most (the
-console's limit), gzip-compressed without a time stamp: the same input
+The result is a PSF2 font with its unicode table, 512 glyphs (the
+console's limit; unused ones blank), gzip-compressed without a time stamp: the same input
 always gives the same bytes. Terminus Font is under the SIL Open Font
 License 1.1; the built font is a Modified Version under the same licence,
 named "kiosk-console" as the licence asks (deploy/kiosk-console.LICENSE).
@@ -191,6 +191,9 @@ def build(uni2, vietnamese):
 
 
 def psf2(glyphs):
+    # The kernel's framebuffer console takes fonts of exactly 256 or 512
+    # glyphs: the rest are blank, with no character.
+    glyphs = glyphs + [(bytes(ROW * H), [])] * (MAX_GLYPHS - len(glyphs))
     count = len(glyphs)
     header = struct.pack("<4sIIIIIII", PSF2_MAGIC, 0, 32, 1, count, ROW * H, H, W)
     table = b"".join("".join(chars).encode("utf-8") + b"\xff" for _, chars in glyphs)
@@ -213,8 +216,8 @@ def main():
     with open(a.out, "wb") as f:
         f.write(raw.getvalue())
     chars = sum(len(c) for _, c in glyphs)
-    print(f"{os.path.normpath(a.out)}: {len(glyphs)} glyphs, {chars} characters, "
-          f"{len(raw.getvalue())} bytes")
+    print(f"{os.path.normpath(a.out)}: {len(glyphs)} glyphs in use of {MAX_GLYPHS}, "
+          f"{chars} characters, {len(raw.getvalue())} bytes")
 
 
 if __name__ == "__main__":
