@@ -20,6 +20,7 @@ use kiosk::app::{App, Msg};
 use kiosk::config::Config;
 use kiosk::slides::{ContentWatcher, Deck, load_deck};
 use kiosk::ui::SlideLayout;
+use kiosk::ui::console::Palette;
 use kiosk::ui::qr::Qr;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -149,6 +150,18 @@ fn drawing<M: Measurement + 'static>(c: &mut Criterion<M>, p: &str) {
                     black_box(&app).render(area, &mut buf);
                 })
             });
+            // ... the same followed, as on the Linux console (`TERM=linux`
+            // only), by the pass that keeps every cell readable there ...
+            c.bench_function(
+                &format!("{p}frame_part/render and console pass {w}x{h} {name}"),
+                |b| {
+                    b.iter(|| {
+                        buf.reset();
+                        black_box(&app).render(area, &mut buf);
+                        Palette::Console.adapt(&mut buf);
+                    })
+                },
+            );
             // ... laying the slide out (Markdown, wrapping, pages, QR code),
             // done when the slide, its placeholder values or the size
             // change, and the kept layout handed out otherwise ...

@@ -46,6 +46,8 @@ echo "== dpkg-deb --contents"
     echo "-rw-r--r-- ./usr/lib/systemd/system/kiosk-watchdog.timer"
     echo "-rwxr-xr-x ./usr/libexec/kiosk/kiosk-watchdog.sh"
     echo "-rw-r--r-- ./usr/share/kiosk/no-scroll-lock.map"
+    echo "-rw-r--r-- ./usr/share/kiosk/kiosk-console.psf.gz"
+    echo "-rw-r--r-- ./usr/share/doc/kiosk/kiosk-console.LICENSE"
     echo "-rw-r--r-- ./usr/share/man/man1/kiosk.1.gz"
     echo "-rw-r--r-- ./usr/share/doc/kiosk/README.md"
     for f in docs/*.md; do echo "-rw-r--r-- ./usr/share/doc/kiosk/${f#docs/}"; done
@@ -83,6 +85,11 @@ mode /etc/kiosk/content/000-welcome.md "644 root:root"
 mode /var/lib/kiosk "700 kiosk:kiosk"
 mode /usr/libexec/kiosk/kiosk-watchdog.sh "755 root:root"
 mode /usr/share/doc/kiosk/deploy.md "644 root:root"
+mode /usr/share/kiosk/kiosk-console.psf.gz "644 root:root"
+# The console font the unit loads is a gzip-compressed PSF2 font (what it
+# holds is checked by tests/console_font.rs).
+[ "$(gzip -dc /usr/share/kiosk/kiosk-console.psf.gz | head -c 4 | od -An -tx1 | tr -d ' ')" = 72b54a86 ] ||
+    fail "/usr/share/kiosk/kiosk-console.psf.gz is not a PSF2 font"
 getent passwd kiosk | grep -q ':/var/lib/kiosk:/usr/sbin/nologin$' || fail "kiosk user: $(getent passwd kiosk)"
 [ "$(id -u kiosk)" -lt 1000 ] || fail "kiosk is not a system user"
 id -nG kiosk | tr ' ' '\n' | grep -qx tty || fail "kiosk is not in group tty"

@@ -11,6 +11,8 @@
 //! the diff of `tests/snapshots/` before committing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
@@ -227,6 +229,7 @@ fn snapshot(name: &str) {
             }
         }
         let snap = format!("{name}_{width}x{height}");
+        console_check::assert_readable(terminal.backend().buffer(), &snap);
         insta::with_settings!({
             description => format!("{name} at {width}x{height}"),
             omit_expression => true,

@@ -111,6 +111,38 @@ fn scroll_lock_is_switched_off_on_the_console() {
 }
 
 #[test]
+fn the_units_load_the_kiosks_own_console_font() {
+    for (name, unit, font) in [
+        (
+            "deploy/kiosk.service",
+            read("kiosk.service"),
+            "/opt/kiosk/kiosk-console.psf.gz",
+        ),
+        (
+            "deploy/debian/systemd/kiosk.service",
+            packaged_unit("kiosk.service"),
+            "/usr/share/kiosk/kiosk-console.psf.gz",
+        ),
+    ] {
+        let pre = values(&unit, "Service", "ExecStartPre");
+        let setfont: Vec<&String> = pre.iter().filter(|l| l.contains("setfont")).collect();
+        assert_eq!(
+            setfont,
+            [&format!("-+/usr/bin/setfont -C /dev/tty1 {font}")],
+            "{name}"
+        );
+    }
+    // The font is the one in the repository, built by its script, with its
+    // licence beside it; tests/console_font.rs checks what it holds.
+    assert!(deploy("kiosk-console.psf.gz").is_file());
+    let licence = read("kiosk-console.LICENSE");
+    assert!(licence.contains("SIL OPEN FONT LICENSE Version 1.1"));
+    assert!(licence.contains("Reserved Font Name \"Terminus Font\""));
+    let docs = std::fs::read_to_string(manifest_dir().join("docs/deploy.md")).unwrap();
+    assert!(docs.contains("deploy/kiosk-console.psf.gz /opt/kiosk/kiosk-console.psf.gz"));
+}
+
+#[test]
 fn the_unit_starts_the_run_command_with_the_installed_config() {
     let exec = one(&read("kiosk.service"), "Service", "ExecStart");
     let words: Vec<&str> = exec.split_whitespace().collect();
@@ -232,7 +264,11 @@ fn systemd_accepts_the_units() {
 // it names, so a broken package fails `cargo test` without cargo-deb.
 
 /// How the `/opt/kiosk` set-up's paths become the package's, longest first.
-const INSTALLED_PATHS: [(&str, &str); 8] = [
+const INSTALLED_PATHS: [(&str, &str); 9] = [
+    (
+        "/opt/kiosk/kiosk-console.psf.gz",
+        "/usr/share/kiosk/kiosk-console.psf.gz",
+    ),
     ("/opt/kiosk/kiosk.toml", "/etc/kiosk/kiosk.toml"),
     (
         "/opt/kiosk/kiosk-watchdog.sh",
@@ -405,6 +441,8 @@ fn the_package_installs_every_file_its_units_and_config_name() {
         "/usr/lib/systemd/system/kiosk.service",
         "/usr/lib/systemd/system/kiosk-watchdog.service",
         "/usr/lib/systemd/system/kiosk-watchdog.timer",
+        "/usr/share/kiosk/kiosk-console.psf.gz",
+        "/usr/share/doc/kiosk/kiosk-console.LICENSE",
     ] {
         assert!(installed(path), "the package does not install {path}");
     }

@@ -4,6 +4,8 @@
 //! cargo test --test desk` and review the diff before committing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -145,6 +147,10 @@ fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
 fn snapshot(name: &str, desk: &Desk, sizes: &[(u16, u16)]) {
     for &(width, height) in sizes {
         let terminal = draw(desk, width, height);
+        console_check::assert_readable(
+            terminal.backend().buffer(),
+            &format!("{name}_{width}x{height}"),
+        );
         insta::with_settings!({ description => format!("{name} at {width}x{height}"), omit_expression => true }, {
             insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
         });

@@ -6,6 +6,8 @@
 //! screens` and review the diff of `tests/snapshots/` before committing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -82,6 +84,7 @@ fn snapshot(moment: &str) {
     for (width, height) in SIZES {
         let terminal = draw(&app, width, height);
         let name = format!("{moment}_{width}x{height}");
+        console_check::assert_readable(terminal.backend().buffer(), &name);
         insta::with_settings!({ description => format!("{moment} at {time}, {width}x{height}"), omit_expression => true }, {
             insta::assert_snapshot!(name, terminal.backend());
         });

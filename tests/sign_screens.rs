@@ -3,6 +3,8 @@
 //! `tests/snapshots/`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
@@ -41,6 +43,7 @@ fn snapshot(name: &str, app: &App) {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
         let name = format!("{name}_{width}x{height}");
+        console_check::assert_readable(terminal.backend().buffer(), &name);
         insta::with_settings!({ omit_expression => true }, {
             insta::assert_snapshot!(name, terminal.backend());
         });
@@ -136,6 +139,7 @@ fn the_set_up_screen() {
             .draw(|f| f.render_widget(&shown, f.area()))
             .unwrap();
         let name = format!("set_up_{width}x{height}");
+        console_check::assert_readable(terminal.backend().buffer(), &name);
         insta::with_settings!({ omit_expression => true }, {
             insta::assert_snapshot!(name, terminal.backend());
         });

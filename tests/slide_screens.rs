@@ -11,6 +11,8 @@
 //! committing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -119,18 +121,19 @@ fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
         .collect()
 }
 
-/// The cells of the QR code, as (column, row): half blocks drawn black or
-/// white on black or white (the big title uses the same characters, in the
-/// theme's colours).
+/// The cells of the QR code, as (column, row): blocks, half blocks or
+/// spaces drawn white on black (the big title uses the same characters, in
+/// the theme's colours).
 fn qr_cells(terminal: &Terminal<TestBackend>) -> Vec<(u16, u16)> {
     let buffer = terminal.backend().buffer();
     let area = buffer.area;
-    let mono = |c: Color| matches!(c, Color::Black | Color::White);
     (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
         .filter(|&(x, y)| {
             let cell = &buffer[(x, y)];
-            cell.symbol() == "▀" && mono(cell.fg) && mono(cell.bg)
+            ["█", "▀", "▄", " "].contains(&cell.symbol())
+                && cell.fg == Color::White
+                && cell.bg == Color::Black
         })
         .collect()
 }
@@ -206,6 +209,7 @@ fn snapshot_slide_of(name: &str, file: &str, time: &str, make: impl Fn(u16, u16)
                 "{file} page {} of {count} at {time}, {width}x{height}",
                 page + 1
             );
+            console_check::assert_readable(terminal.backend().buffer(), &snap);
             insta::with_settings!({ description => description, omit_expression => true }, {
                 insta::assert_snapshot!(snap, terminal.backend());
             });

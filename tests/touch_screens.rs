@@ -8,6 +8,8 @@
 //! review the diff of `tests/snapshots/` before committing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod console_check;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -99,6 +101,10 @@ fn snapshot(name: &str, make: fn(u16, u16) -> App, words: &[&str]) {
                 "{name} at {width}x{height} lacks {word:?}:\n{text}"
             );
         }
+        console_check::assert_readable(
+            terminal.backend().buffer(),
+            &format!("{name}_{width}x{height}"),
+        );
         insta::with_settings!({
             description => format!("{name} at {width}x{height}"),
             omit_expression => true,

@@ -32,6 +32,7 @@ pub fn ask(
         .locked_until
         .filter(|_| lockout.is_locked(clock.now()))
         .map(|until| StaffNote::locked(until, config.schedule.tz));
+    let palette = crate::ui::console::Palette::from_term(std::env::var("TERM").ok().as_deref());
     loop {
         terminal.draw(|f| {
             let view = PinPromptView {
@@ -39,6 +40,7 @@ pub fn ask(
                 note: note.clone(),
             };
             f.render_widget(view, f.area());
+            palette.adapt(f.buffer_mut());
         })?;
         let wait = clock.real_until(prompt.deadline());
         let key = match rx.recv_timeout(wait) {

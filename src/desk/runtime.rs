@@ -70,9 +70,13 @@ fn event_loop(
         merge(&mut todo, apply(&mut desk, shell, msg));
     }
     todo.redraw = true;
+    let palette = crate::ui::console::Palette::from_term(std::env::var("TERM").ok().as_deref());
     while desk.running {
         if todo.redraw {
-            terminal.draw(|frame| frame.render_widget(&desk, frame.area()))?;
+            terminal.draw(|frame| {
+                frame.render_widget(&desk, frame.area());
+                palette.adapt(frame.buffer_mut());
+            })?;
         }
         if todo.bell {
             let mut out = io::stdout().lock();

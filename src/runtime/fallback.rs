@@ -135,7 +135,12 @@ pub fn set_up_screen(path: &Path, dev: bool) -> io::Result<Option<Config>> {
     let result = terminal::enable_input(&mut term).and_then(|()| {
         listen_for_input(tx);
         let mut shown = SetUp::read(path);
-        term.draw(|f| f.render_widget(&shown, f.area()))?;
+        let palette = terminal::palette();
+        let draw = |f: &mut ratatui::Frame, shown: &SetUp| {
+            f.render_widget(shown, f.area());
+            palette.adapt(f.buffer_mut());
+        };
+        term.draw(|f| draw(f, &shown))?;
         loop {
             match rx.recv_timeout(RETRY_EVERY) {
                 Ok(Msg::Shutdown) | Err(RecvTimeoutError::Disconnected) => return Ok(None),
@@ -152,7 +157,7 @@ pub fn set_up_screen(path: &Path, dev: bool) -> io::Result<Option<Config>> {
                     shown = now;
                 }
             }
-            term.draw(|f| f.render_widget(&shown, f.area()))?;
+            term.draw(|f| draw(f, &shown))?;
         }
     });
     terminal::leave(&mut term, &output);

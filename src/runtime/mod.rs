@@ -115,6 +115,7 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         output,
     } = io;
     let mut dirty = true;
+    let palette = terminal::palette();
     while app.running {
         if output.take_lost() {
             // Frames were dropped while output was stopped: draw it whole.
@@ -122,7 +123,10 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
             dirty = true;
         }
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            terminal.draw(|frame| {
+                frame.render_widget(&app, frame.area());
+                palette.adapt(frame.buffer_mut());
+            })?;
             dirty = false;
         }
         let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;

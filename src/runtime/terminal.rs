@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::output::{Control, Output};
+use crate::ui::console::Palette;
 
 /// The kiosk's terminal: ratatui drawing into [`Output`].
 pub type KioskTerminal = Terminal<CrosstermBackend<Output>>;
@@ -24,6 +25,12 @@ pub type KioskTerminal = Terminal<CrosstermBackend<Output>>;
 /// How long leaving waits for the terminal to take what is still queued,
 /// at each of its two steps. A stopped terminal is then left as it is.
 const LEAVE_WAIT: Duration = Duration::from_secs(1);
+
+/// The colours of the screen drawn on: the Linux console's when `TERM` is
+/// `linux` (as the kiosk's unit sets it), a terminal emulator's otherwise.
+pub fn palette() -> Palette {
+    Palette::from_term(std::env::var("TERM").ok().as_deref())
+}
 
 /// Raw mode and the alternate screen, drawn through [`Output`]; with the
 /// handle that watches it.

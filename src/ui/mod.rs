@@ -2,6 +2,7 @@
 
 mod checkin;
 mod clinic_info;
+pub mod console;
 mod digits;
 mod done;
 mod header;

@@ -1,5 +1,11 @@
-//! A QR code drawn with half-block characters, dark modules on light, so a
-//! phone can scan it on any terminal theme.
+//! A QR code drawn with block characters, light modules on black, so a
+//! phone can scan it on any terminal theme and on the Linux console.
+//!
+//! Each cell holds two modules, one above the other (`▀ ▄ █` or a space).
+//! Light modules are always the foreground, bright white, and the
+//! background is always black: the console has no bright backgrounds (a
+//! white one shows grey there), so drawing light modules as background
+//! would halve the code's contrast on the console.
 
 use qrcode::{EcLevel, QrCode};
 use ratatui::buffer::Buffer;
@@ -59,18 +65,26 @@ impl Widget for &Qr {
         if area.width < cols || area.height < rows {
             return;
         }
-        let colour = |dark: bool| if dark { Color::Black } else { Color::White };
+        let style = Style::new().fg(Color::White).bg(Color::Black);
         for row in 0..rows {
             for col in 0..cols {
                 let (x, y) = (usize::from(col), usize::from(row) * 2);
-                let style = Style::new()
-                    .fg(colour(self.dark(x, y)))
-                    .bg(colour(self.dark(x, y + 1)));
                 if let Some(cell) = buf.cell_mut((area.x + col, area.y + row)) {
-                    cell.set_symbol("▀").set_style(style);
+                    cell.set_symbol(halves(!self.dark(x, y), !self.dark(x, y + 1)))
+                        .set_style(style);
                 }
             }
         }
+    }
+}
+
+/// The character whose foreground covers the light halves of a cell.
+fn halves(top_light: bool, bottom_light: bool) -> &'static str {
+    match (top_light, bottom_light) {
+        (true, true) => "█",
+        (true, false) => "▀",
+        (false, true) => "▄",
+        (false, false) => " ",
     }
 }
 

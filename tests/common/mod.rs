@@ -478,6 +478,14 @@ impl PtyKiosk {
         lock(&self.shared).parser.screen().contents()
     }
 
+    /// The foreground and background colours of the cell at `row`, `col`
+    /// (from 0) as the screen has them now, if there is such a cell.
+    pub fn cell_colours(&self, row: u16, col: u16) -> Option<(vt100::Color, vt100::Color)> {
+        let shared = lock(&self.shared);
+        let cell = shared.parser.screen().cell(row, col)?;
+        Some((cell.fgcolor(), cell.bgcolor()))
+    }
+
     /// Everything the kiosk has written so far, escape sequences included.
     pub fn raw_output(&self) -> Vec<u8> {
         lock(&self.shared).raw.clone()
