@@ -16,7 +16,6 @@ use crate::diagnostic::render_all;
 use crate::slides::load_deck;
 use crate::status::StatusReport;
 use crate::store::{PurgeRules, Store};
-use crate::strings;
 
 /// A full-screen kiosk for a clinic waiting room: educational slides, a live
 /// OPEN / CLOSED sign, and check-in.
@@ -192,10 +191,11 @@ fn run(cli: Cli) -> u8 {
                 Command::Check(_) => {
                     eprint!("{e}");
                     if let Some(copy) = last_good::exists_for(&cli.config) {
-                        eprint!(
-                            "{}",
-                            strings::sign::check_last_good(&copy.display().to_string())
+                        let note = crate::i18n::english().f(
+                            "check-last-good",
+                            &[("path", copy.display().to_string().into())],
                         );
+                        eprintln!("{note}");
                     }
                     exit::INVALID
                 }
@@ -220,11 +220,11 @@ fn run(cli: Cli) -> u8 {
 
 fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
     if desk::require_pin(config) && config.staff.pin_hash.is_none() {
-        eprintln!("error: {}", strings::DESK_PIN_NOT_SET);
+        eprintln!("error: {}", crate::i18n::english().t("desk-pin-not-set"));
         return exit::INVALID;
     }
     if !std::io::stdout().is_terminal() {
-        eprintln!("error: {}", strings::DESK_NEEDS_TERMINAL);
+        eprintln!("error: {}", crate::i18n::english().t("desk-needs-terminal"));
         return exit::FAILURE;
     }
     // A demonstration clock works on the demonstration's own files, like
@@ -297,9 +297,10 @@ fn status(config: &Config, args: StatusArgs) -> u8 {
     let at = args.at.unwrap_or_else(Utc::now);
     let report = StatusReport::new(&config.schedule, config.kiosk.closing_soon, at);
     let out = if args.json {
-        serde_json::to_string(&report.to_json(&config.schedule)).unwrap_or_default()
+        serde_json::to_string(&report.to_json(&config.schedule, crate::i18n::english()))
+            .unwrap_or_default()
     } else {
-        report.line()
+        report.line(crate::i18n::english())
     };
     print_out(&format!("{out}\n"))
 }
@@ -332,8 +333,9 @@ fn timeline(config: &Config, args: &TimelineArgs) -> u8 {
     if !deck.problems.is_empty() {
         eprint!("{}", render_all(&deck.problems));
     }
-    let changes = commands::timeline::changes(config, &deck, from, args.days);
-    print_out(&commands::timeline::render(config, &deck, &changes))
+    let w = crate::i18n::english();
+    let changes = commands::timeline::changes(config, &deck, from, args.days, w);
+    print_out(&commands::timeline::render(config, &deck, &changes, w))
 }
 
 fn print_out(text: &str) -> u8 {

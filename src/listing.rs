@@ -7,7 +7,6 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::printable;
 use crate::store::CheckinRecord;
-use crate::strings::clock_time;
 
 /// Keys every JSON object has. A field whose key is one of these is written
 /// as `field:<key>` instead, so it can never hide the real value.
@@ -33,7 +32,7 @@ fn field_keys(records: &[CheckinRecord]) -> Vec<&str> {
 /// `9:41 AM` in the clinic's zone.
 fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
     let local = at.with_timezone(&tz);
-    clock_time(local.hour(), local.minute())
+    crate::i18n::english().time(local.hour(), local.minute())
 }
 
 fn rfc3339(at: DateTime<Utc>, tz: Tz) -> String {

@@ -74,7 +74,9 @@ impl App {
             return self.say_not_open();
         }
         let fields = self.config.checkin.fields.clone();
-        let form = Form::new(fields, self.now).in_timezone(self.config.schedule.tz);
+        let form = Form::new(fields, self.now)
+            .in_timezone(self.config.schedule.tz)
+            .in_language(std::sync::Arc::clone(&self.catalog), &self.language);
         self.keyboard = Keyboard::new(self.config.checkin.touch_keyboard, by_touch);
         self.not_open_until = None;
         self.screen = Screen::CheckIn(Box::new(form));

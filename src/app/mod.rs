@@ -5,6 +5,7 @@
 
 mod checkin;
 mod clock_back;
+mod language;
 mod layout_memo;
 pub mod regions;
 mod serving;
@@ -189,11 +190,22 @@ pub struct App {
     pub running: bool,
     /// The showing slide's layout, kept between frames.
     layouts: layout_memo::LayoutMemo,
+    /// Every language's messages.
+    pub catalog: std::sync::Arc<crate::i18n::Catalog>,
+    /// The language patients read now (a code such as `es`).
+    pub language: String,
 }
 
 impl App {
     pub fn new(config: Config, now: DateTime<Utc>, dev: bool) -> Self {
-        let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
+        let catalog = crate::i18n::built_in();
+        let language = config.kiosk.default_language.clone();
+        let status = StatusReport::new_in(
+            &config.schedule,
+            config.kiosk.closing_soon,
+            now,
+            catalog.words(&language),
+        );
         let config_chord = config.staff.chord.clone();
         Self {
             config,
@@ -218,6 +230,8 @@ impl App {
             dev,
             running: true,
             layouts: layout_memo::LayoutMemo::default(),
+            catalog,
+            language,
         }
     }
 
@@ -277,7 +291,7 @@ impl App {
             self.clock_set_back(self.now - now);
         }
         self.now = now;
-        self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
+        self.refresh_status();
         self.advance_if_due();
         self.expire_not_open();
         self.expire_checkin();

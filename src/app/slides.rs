@@ -31,14 +31,17 @@ impl App {
 
     /// Values for the placeholders in slide text.
     pub fn vars(&self) -> Vars {
-        Vars::new(&self.config, &self.status, self.now)
+        Vars::new(&self.config, &self.status, self.now, self.words())
     }
 
     /// Where the showing slide's parts go on the current screen.
     pub fn slide_layout(&self) -> Option<Rc<SlideLayout>> {
         let slide = self.current_slide()?;
         let regions = self.regions()?;
-        Some(self.layouts.get(slide, self.vars(), regions.body))
+        Some(
+            self.layouts
+                .get(slide, self.vars(), regions.body, self.words()),
+        )
     }
 
     fn screen_area(&self) -> Rect {

@@ -8,7 +8,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{App, Effect, Screen};
 use crate::desk::{self, Desk};
 use crate::staff::notice_form::{FormEvent, NoticeForm};
-use crate::strings::sign as strings;
 
 /// The staff screen closes after this long without a key, unless
 /// `[staff] idle_seconds` says otherwise.
@@ -122,13 +121,15 @@ impl App {
 
     /// The runtime's answer to [`Effect::SaveNotice`].
     pub(super) fn notice_saved(&mut self, result: Result<(), String>) -> bool {
+        let w = self.staff_words();
+        let note = match result {
+            Ok(()) => w.t("notice-form-saved"),
+            Err(why) => w.f("notice-not-saved", &[("why", why.into())]),
+        };
         let Screen::Staff(staff) = &mut self.screen else {
             return false;
         };
-        staff.note = Some(match result {
-            Ok(()) => strings::FORM_SAVED.to_string(),
-            Err(why) => strings::notice_not_saved(&why),
-        });
+        staff.note = Some(note);
         true
     }
 

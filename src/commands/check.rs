@@ -9,7 +9,6 @@ use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::week_from;
 use crate::slides::{Deck, load_deck};
 use crate::status::StatusReport;
-use crate::strings;
 use crate::ui::{SlideLayout, regions};
 
 /// The smallest screen slides are expected to fit on in one page.
@@ -56,8 +55,8 @@ fn config_warnings(config: &Config) -> Vec<Diagnostic> {
     if config.checkin.duplicate_key == DuplicateKey::NoIdentifyingFields {
         let file = config.path.display().to_string();
         out.push(
-            Diagnostic::whole_file(&file, strings::DUPLICATES_OFF)
-                .with_help(strings::DUPLICATES_OFF_HELP)
+            Diagnostic::whole_file(&file, crate::i18n::english().t("duplicates-off"))
+                .with_help(crate::i18n::english().t("duplicates-off-help"))
                 .warning(),
         );
     }
@@ -98,7 +97,7 @@ fn long_slides(config: &Config, deck: &Deck, at: DateTime<Utc>) -> Vec<Diagnosti
     deck.slides
         .iter()
         .filter_map(|slide| {
-            let pages = SlideLayout::new(slide, &vars, area.body).pages();
+            let pages = SlideLayout::new(slide, &vars, area.body, app.words()).pages();
             (pages > 1).then(|| {
                 let file = config
                     .kiosk
@@ -129,9 +128,10 @@ fn config_summary(config: &Config, at: DateTime<Utc>) -> String {
         config.clinic.name,
         schedule.tz.name()
     ));
-    out.push_str(&format!("Now: {}\n", report.line()));
+    let w = crate::i18n::english();
+    out.push_str(&format!("Now: {}\n", report.line(w)));
     out.push_str("Hours for the next 7 days:\n");
-    for day in week_from(schedule, today) {
+    for day in week_from(schedule, today, w) {
         let note = day
             .note
             .as_ref()
@@ -140,7 +140,7 @@ fn config_summary(config: &Config, at: DateTime<Utc>) -> String {
         out.push_str(&format!(
             "  {} {:<10} {}{note}\n",
             day.date,
-            day.day_label(),
+            day.day_label(w),
             day.hours
         ));
     }

@@ -11,8 +11,8 @@ use super::buffer_text;
 use crate::app::App;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::num;
 use crate::slides::{Deck, parse_slide, read_slide};
-use crate::strings;
 
 /// Every page of the slide in `file` on a `width`×`height` screen, or what
 /// is wrong with the file.
@@ -44,7 +44,11 @@ pub fn preview(
         let mut buf = Buffer::empty(area);
         (&app).render(area, &mut buf);
         if pages > 1 {
-            out.push_str(&format!("── {} ──\n", strings::page_of(page + 1, pages)));
+            let page_of = app.words().f(
+                "slides-page-of",
+                &[("page", num(page + 1)), ("pages", num(pages))],
+            );
+            out.push_str(&format!("── {page_of} ──\n"));
         }
         out.push_str(&buffer_text(&buf));
     }

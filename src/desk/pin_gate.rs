@@ -32,11 +32,13 @@ pub fn ask(
         .locked_until
         .filter(|_| lockout.is_locked(clock.now()))
         .map(|until| StaffNote::locked(until, config.schedule.tz));
+    let catalog = config.catalog();
     loop {
         terminal.draw(|f| {
             let view = PinPromptView {
                 prompt: &prompt,
                 note: note.clone(),
+                words: catalog.words(&config.kiosk.staff_language),
             };
             f.render_widget(view, f.area());
         })?;

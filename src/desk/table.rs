@@ -12,10 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::words;
 use super::{Desk, queue};
 use crate::config::BirthShown;
+use crate::i18n::num;
 use crate::store::{CheckinRecord, Status};
-use crate::strings;
 use crate::ui::theme;
 
 /// Column widths, in cells: selection and same-name marks, ticket, gaps,
@@ -144,12 +145,31 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
         return empty(desk, area, buf);
     }
     let cols = columns(usize::from(area.width), birth_width(desk));
+    let w = desk.words();
     let born = match desk.setup.birth {
-        BirthShown::Date => strings::desk::COLUMN_BORN,
-        BirthShown::Age => strings::desk::COLUMN_AGE,
+        BirthShown::Date => w.t("desk-column-born"),
+        BirthShown::Age => w.t("desk-column-age"),
     };
-    let [ticket, name, time, wait, status] = strings::DESK_COLUMNS;
-    let heading = cells(cols, "", [ticket, name, born, time, wait, status]);
+    let [ticket, name, time, wait, status] = [
+        "desk-column-ticket",
+        "desk-column-name",
+        "desk-column-checked-in",
+        "desk-column-waiting",
+        "desk-column-status",
+    ]
+    .map(|id| w.t(id));
+    let heading = cells(
+        cols,
+        "",
+        [
+            ticket.as_str(),
+            name.as_str(),
+            born.as_str(),
+            time.as_str(),
+            wait.as_str(),
+            status.as_str(),
+        ],
+    );
     buf.set_line(area.x, area.y, &Line::from(heading.concat()), area.width);
     buf.set_style(Rect { height: 1, ..area }, theme::heading());
     let lines = usize::from(area.height.saturating_sub(1));
@@ -161,7 +181,7 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
     let mut y = area.y.saturating_add(1);
     if w.markers {
         let above = &shown[..w.offset];
-        marker(desk, above, strings::desk::more_above, (area, y), buf);
+        marker(desk, above, "desk-more-above", (area, y), buf);
         y = y.saturating_add(1);
     }
     for row in shown.iter().skip(w.offset).take(w.rows) {
@@ -172,7 +192,7 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
     }
     if w.markers {
         let below = shown.get(w.offset + w.rows..).unwrap_or_default();
-        marker(desk, below, strings::desk::more_below, (area, y), buf);
+        marker(desk, below, "desk-more-below", (area, y), buf);
     }
 }
 
@@ -181,20 +201,21 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
 fn marker(
     desk: &Desk,
     hidden: &[&CheckinRecord],
-    count: fn(usize) -> String,
+    count: &str,
     (area, y): (Rect, u16),
     buf: &mut Buffer,
 ) {
     if hidden.is_empty() || y >= area.bottom() {
         return;
     }
+    let w = desk.words();
     let next = desk.rows().iter().find(|r| r.status == Status::Waiting);
-    let mut parts = vec![count(hidden.len())];
+    let mut parts = vec![w.f(count, &[("count", num(hidden.len()))])];
     for r in hidden {
         if r.status == Status::Called {
-            parts.push(strings::desk::hidden_called(r.ticket));
+            parts.push(w.f("desk-hidden-called", &[("ticket", num(r.ticket))]));
         } else if next.is_some_and(|n| n.id == r.id) {
-            parts.push(strings::desk::hidden_next(r.ticket));
+            parts.push(w.f("desk-hidden-next", &[("ticket", num(r.ticket))]));
         }
     }
     let text = fit(
@@ -205,13 +226,15 @@ fn marker(
 }
 
 fn empty(desk: &Desk, area: Rect, buf: &mut Buffer) {
-    let text = if !desk.filter().is_empty() && !desk.rows().is_empty() {
-        strings::desk::FIND_NOTHING
-    } else if desk.is_loaded() {
-        strings::DESK_EMPTY
-    } else {
-        strings::DESK_LOADING
-    };
+    let text = desk
+        .words()
+        .t(if !desk.filter().is_empty() && !desk.rows().is_empty() {
+            "desk-find-nothing"
+        } else if desk.is_loaded() {
+            "desk-empty"
+        } else {
+            "desk-loading"
+        });
     let [_, middle, _] = Layout::vertical([
         Constraint::Max(2),
         Constraint::Length(1),
@@ -226,34 +249,42 @@ fn empty(desk: &Desk, area: Rect, buf: &mut Buffer) {
 
 fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
     let selected = desk.selected().is_some_and(|s| s.id == row.id);
+    let w = desk.words();
     let wait = if desk.is_fresh(row.id) {
-        strings::DESK_NEW.to_string()
+        w.t("desk-new")
     } else {
-        queue::minutes_waiting(row, desk.now).map_or_else(String::new, strings::desk_wait)
+        queue::minutes_waiting(row, desk.now).map_or_else(String::new, |m| words::wait(w, m))
     };
     let name = match row.last_repeat_at {
-        Some(at) => strings::desk_tried_again(&desk.name_of(row), &local_time(at, desk)),
+        Some(at) => w.f(
+            "desk-tried-again",
+            &[
+                ("name", desk.name_of(row).into()),
+                ("time", local_time(at, desk).into()),
+            ],
+        ),
         None => desk.name_of(row),
     };
     let today = desk.now.with_timezone(&desk.tz).date_naive();
     let key = desk.setup.birth_key.as_deref();
     let born = queue::birth_text(row, key, desk.setup.birth, today);
+    let (ticket, time, status) = (
+        row.ticket.to_string(),
+        local_time(row.checked_in_at, desk),
+        words::status(w, row.status),
+    );
     let texts = [
-        &row.ticket.to_string(),
-        &name,
-        &born,
-        &local_time(row.checked_in_at, desk),
-        &wait,
-        strings::desk_status(row.status),
+        ticket.as_str(),
+        name.as_str(),
+        born.as_str(),
+        time.as_str(),
+        wait.as_str(),
+        status.as_str(),
     ];
     let mark = format!(
         "{}{}",
         if selected { "▸" } else { " " },
-        if desk.is_namesake(row.id) {
-            strings::desk::SAME_NAME_MARK
-        } else {
-            " "
-        }
+        if desk.is_namesake(row.id) { "*" } else { " " }
     );
     let mut spans: Vec<Span> = cells(cols, &mark, texts)
         .into_iter()
@@ -283,7 +314,7 @@ fn row_style(desk: &Desk, row: &CheckinRecord) -> Style {
 
 pub fn local_time(at: DateTime<Utc>, desk: &Desk) -> String {
     let local = at.with_timezone(&desk.tz);
-    strings::clock_time(local.hour(), local.minute())
+    desk.words().time(local.hour(), local.minute())
 }
 
 /// `text` cut (with `…`) or padded with spaces to exactly `width` columns.

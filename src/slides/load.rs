@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Slide, parse_slide};
 use crate::diagnostic::Diagnostic;
-use crate::strings;
+use crate::i18n::english;
 
 /// The largest slide file read; a slide is a screenful of text.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
@@ -101,8 +101,8 @@ fn stays_inside(path: &Path, label: &str, dir: Option<&Path>) -> Result<(), Box<
         // A link to nothing is reported by read_slide.
         (Err(_), _) => Ok(()),
         _ => Err(Box::new(
-            Diagnostic::whole_file(label, strings::LINK_LEADS_OUT)
-                .with_help(strings::LINK_LEADS_OUT_HELP),
+            Diagnostic::whole_file(label, english().t("link-leads-out"))
+                .with_help(english().t("link-leads-out-help")),
         )),
     }
 }

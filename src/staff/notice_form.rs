@@ -8,8 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::checkin::parse_time;
 use crate::hours::{NOTICE_MAX_CHARS, Notice};
+use crate::i18n::{english, num};
 use crate::sanitize::is_unsafe;
-use crate::strings::sign as strings;
 
 /// The form's parts, in the order Tab visits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,7 +140,7 @@ impl NoticeForm {
             Part::Closes | Part::Save => return FormEvent::Ignored,
         };
         if full {
-            self.problem = Some(strings::form_full(NOTICE_MAX_CHARS));
+            self.problem = Some(english().f("notice-form-full", &[("max", num(NOTICE_MAX_CHARS))]));
             return FormEvent::Full;
         }
         if let Some(field) = self.field_mut() {
@@ -155,15 +155,15 @@ impl NoticeForm {
     pub fn span(&self, now: NaiveDateTime) -> Result<(NaiveDateTime, NaiveDateTime), String> {
         let from = match self.from.trim() {
             "" => now,
-            text => next_at(parse_time(text).ok_or(strings::FORM_BAD_TIME)?, now),
+            text => next_at(parse_time(text).ok_or_else(bad_time)?, now),
         };
         let until = match self.until.trim() {
-            "" => return Err(strings::FORM_NEED_UNTIL.to_string()),
-            text => parse_time(text).ok_or(strings::FORM_BAD_TIME)?,
+            "" => return Err(english().t("notice-form-need-until")),
+            text => parse_time(text).ok_or_else(bad_time)?,
         };
         let until = next_at(until, from);
         if until <= from {
-            return Err(strings::FORM_ENDS_FIRST.to_string());
+            return Err(english().t("notice-form-ends-first"));
         }
         Ok((from, until))
     }
@@ -171,22 +171,32 @@ impl NoticeForm {
     /// The span in words: `Shows from now until 9:00 AM tomorrow`.
     pub fn span_words(&self, now: NaiveDateTime) -> Result<String, String> {
         let (from, until) = self.span(now)?;
+        let w = english();
         let words = |t: NaiveDateTime| {
-            let tomorrow = t.date() > now.date();
-            strings::time_and_day(t.hour(), t.minute(), tomorrow)
+            let tomorrow = if t.date() > now.date() { "yes" } else { "no" };
+            w.f(
+                "notice-form-time-day",
+                &[
+                    ("time", w.time(t.hour(), t.minute()).into()),
+                    ("tomorrow", tomorrow.into()),
+                ],
+            )
         };
-        let from = if self.from.trim().is_empty() {
-            strings::form_from_now()
+        let until = words(until);
+        Ok(if self.from.trim().is_empty() {
+            w.f("notice-form-span-now", &[("until", until.into())])
         } else {
-            format!("from {}", words(from))
-        };
-        Ok(strings::form_span(&from, &words(until)))
+            w.f(
+                "notice-form-span",
+                &[("from", words(from).into()), ("until", until.into())],
+            )
+        })
     }
 
     fn submit(&mut self, now: NaiveDateTime) -> FormEvent {
         let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {
-            self.problem = Some(strings::FORM_NEED_TEXT.to_string());
+            self.problem = Some(english().t("notice-form-need-text"));
             self.focus = Part::Text;
             return FormEvent::Changed;
         }
@@ -203,6 +213,11 @@ impl NoticeForm {
             }
         }
     }
+}
+
+/// A `from` or `until` that is not a time.
+fn bad_time() -> String {
+    english().t("notice-form-bad-time")
 }
 
 #[cfg(test)]
@@ -304,14 +319,23 @@ mod tests {
             ..NoticeForm::default()
         };
         assert_eq!(form.key(key(KeyCode::Enter), now), FormEvent::Changed);
-        assert_eq!(form.problem.as_deref(), Some(strings::FORM_NEED_TEXT));
+        assert_eq!(
+            form.problem.as_deref(),
+            Some(english().t("notice-form-need-text").as_str())
+        );
         form.text = "Late".into();
         form.focus = Part::Save;
         form.key(key(KeyCode::Enter), now);
-        assert_eq!(form.problem.as_deref(), Some(strings::FORM_NEED_UNTIL));
+        assert_eq!(
+            form.problem.as_deref(),
+            Some(english().t("notice-form-need-until").as_str())
+        );
         form.until = "25:00".into();
         form.key(key(KeyCode::Enter), now);
-        assert_eq!(form.problem.as_deref(), Some(strings::FORM_BAD_TIME));
+        assert_eq!(
+            form.problem.as_deref(),
+            Some(english().t("notice-form-bad-time").as_str())
+        );
         assert_eq!(form.key(key(KeyCode::Esc), now), FormEvent::Cancel);
     }
 }

@@ -12,7 +12,6 @@ use tui_big_text::{BigText, PixelSize};
 use super::header::{badge_word, date_and_time, sign_line, third_line};
 use super::theme;
 use crate::app::App;
-use crate::strings;
 
 /// Columns for the name, date and time at most.
 const INFO_WIDTH: u16 = 28;
@@ -39,10 +38,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(inner);
+    let w = app.words();
     let big_word = if app.status.open {
-        strings::OPEN
+        w.t("sign-open")
     } else {
-        strings::CLOSED
+        w.t("sign-closed")
     };
     BigText::builder()
         .pixel_size(PixelSize::HalfHeight)
@@ -54,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The symbol and the word again in the line beneath, so the sign reads
     // without colour, and even where the large letters cannot be drawn:
     // `○ CLOSED · Christmas Day · Opens Saturday at 9:00 AM`.
-    Paragraph::new(format!("{word}{}{}", strings::sign::SEP, sign_line(app)))
+    Paragraph::new(format!("{word}{}{}", theme::SEP, sign_line(app)))
         .alignment(Alignment::Center)
         .style(style)
         .render(under, buf);
