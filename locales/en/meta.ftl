@@ -35,7 +35,7 @@ duration-hours-minutes = { $hours } h { $minutes } min
 # in 2 h 15 min
 duration-in = in { $duration }
 
-# When something happens. $time is the time of day, $hour its hour (0-23),
+# When something happens. $time is the time of day, $hour its hour as the clock shows it,
 # for languages whose words change with it; $day a weekday or a date.
 when-at = { $hour ->
    *[other] at { $time }

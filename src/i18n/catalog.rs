@@ -41,6 +41,30 @@ pub const BUILT_IN: &[(&str, &str, &str)] = &[
     ),
     ("en", "desk.ftl", include_str!("../../locales/en/desk.ftl")),
     ("en", "cli.ftl", include_str!("../../locales/en/cli.ftl")),
+    ("es", "meta.ftl", include_str!("../../locales/es/meta.ftl")),
+    ("es", "sign.ftl", include_str!("../../locales/es/sign.ftl")),
+    (
+        "es",
+        "slides.ftl",
+        include_str!("../../locales/es/slides.ftl"),
+    ),
+    (
+        "es",
+        "checkin.ftl",
+        include_str!("../../locales/es/checkin.ftl"),
+    ),
+    (
+        "es",
+        "touch.ftl",
+        include_str!("../../locales/es/touch.ftl"),
+    ),
+    (
+        "es",
+        "staff.ftl",
+        include_str!("../../locales/es/staff.ftl"),
+    ),
+    ("es", "desk.ftl", include_str!("../../locales/es/desk.ftl")),
+    ("es", "cli.ftl", include_str!("../../locales/es/cli.ftl")),
 ];
 
 /// One source file of messages, kept for `kiosk check`.

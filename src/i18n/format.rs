@@ -175,7 +175,14 @@ impl Words<'_> {
     /// "today" for a change later today.
     pub fn when(&self, today: NaiveDate, at: NaiveDateTime, say_today: bool) -> String {
         let time = self.time(at.hour(), at.minute());
-        let hour = num(at.hour());
+        // The hour as the clock shows it, for words that agree with it
+        // (Spanish "a la 1:00", "a las 2:00").
+        let hour = num(match (self.clock(), at.hour()) {
+            (Clock::TwentyFour, h) => h,
+            (Clock::Twelve, 0) => 12,
+            (Clock::Twelve, h) if h > 12 => h - 12,
+            (Clock::Twelve, h) => h,
+        });
         let days = (at.date() - today).num_days();
         let (id, day) = match days {
             0 if say_today => ("when-today", String::new()),
