@@ -247,6 +247,7 @@ impl App {
     /// Leaves check-in: whatever was typed or shown is gone.
     pub(super) fn back_to_slides(&mut self) {
         self.screen = Screen::Slides;
+        self.reset_language();
         self.show.page_started = self.now;
         self.settle_show();
     }

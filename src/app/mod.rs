@@ -194,6 +194,8 @@ pub struct App {
     pub catalog: std::sync::Arc<crate::i18n::Catalog>,
     /// The language patients read now (a code such as `es`).
     pub language: String,
+    /// A language chosen on the slides goes back to the default then.
+    pub language_until: Option<DateTime<Utc>>,
 }
 
 impl App {
@@ -232,6 +234,7 @@ impl App {
             layouts: layout_memo::LayoutMemo::default(),
             catalog,
             language,
+            language_until: None,
         }
     }
 
@@ -256,6 +259,7 @@ impl App {
             Msg::Tick(now) => self.tick(now),
             Msg::Key(key) => self.key(key),
             Msg::Mouse(mouse) if self.staff_touch(&mouse) => true,
+            Msg::Mouse(mouse) if self.on_language_button(&mouse) => self.switch_language(),
             Msg::Mouse(mouse) => match self.screen {
                 Screen::Slides => self.mouse(mouse),
                 Screen::Pin { .. } | Screen::Staff(_) => false,
@@ -295,6 +299,7 @@ impl App {
         self.advance_if_due();
         self.expire_not_open();
         self.expire_checkin();
+        self.expire_language();
         self.expire_staff();
         if matches!(self.screen, Screen::Staff(_)) {
             self.pass_to_desk(desk::Msg::Tick(now));
@@ -315,6 +320,9 @@ impl App {
             return false;
         }
         if let Some(redraw) = self.staff_chord(&key) {
+            return redraw;
+        }
+        if let Some(redraw) = self.language_key(&key) {
             return redraw;
         }
         match self.screen {
@@ -377,6 +385,10 @@ impl App {
             _ => self.next_checkin_wake(),
         };
         let banner = self.banner.as_ref().map(|b| b.until);
+        let language = self
+            .language_until
+            .filter(|_| matches!(self.screen, Screen::Slides));
+        let banner = banner.into_iter().chain(language).min();
         let flash = self.next_serving_wake();
         let screen = screen.into_iter().chain(banner).chain(flash).min();
         [Some(next_minute), self.status.next_change, screen]

@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use self::layout::{FieldArea, FormLayout, layout, stepper_text, text_width, wrap};
+use self::layout::{FieldArea, layout, stepper_text, text_width, wrap};
 use super::{keyboard, theme};
 use crate::checkin::{Feedback, Field, FieldKind, Form, FormHit, Keyboard, Page};
 use crate::checkin::{char_columns, clusters};
@@ -33,6 +33,26 @@ pub fn render_form(
     render_titled_form(form, keyboard, area, buf, (now, idle_timeout), None);
 }
 
+/// Like [`render_form`], keeping `reserve` columns at each end of the title
+/// row free (for the language button).
+pub fn render_patient_form(
+    form: &Form,
+    keyboard: &Keyboard,
+    area: Rect,
+    buf: &mut Buffer,
+    (now, idle_timeout): (DateTime<Utc>, Duration),
+    reserve: u16,
+) {
+    draw_form(
+        form,
+        keyboard,
+        area,
+        buf,
+        (now, idle_timeout),
+        (None, reserve),
+    );
+}
+
 /// Like [`render_form`], with `title` (for staff: "Add a patient") in place
 /// of the patient's title and greeting.
 pub fn render_titled_form(
@@ -42,6 +62,17 @@ pub fn render_titled_form(
     buf: &mut Buffer,
     (now, idle_timeout): (DateTime<Utc>, Duration),
     title: Option<&str>,
+) {
+    draw_form(form, keyboard, area, buf, (now, idle_timeout), (title, 0));
+}
+
+fn draw_form(
+    form: &Form,
+    keyboard: &Keyboard,
+    area: Rect,
+    buf: &mut Buffer,
+    (now, idle_timeout): (DateTime<Utc>, Duration),
+    (title, reserve): (Option<&str>, u16),
 ) {
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
@@ -54,7 +85,14 @@ pub fn render_titled_form(
         Some(title) => Paragraph::new(Line::styled(title.to_string(), theme::heading()))
             .alignment(Alignment::Center)
             .render(l.header, buf),
-        None => header(&l, form, form.countdown(now, idle_timeout), buf),
+        None => {
+            let row = Rect {
+                x: l.header.x + reserve.min(l.header.width / 2),
+                width: l.header.width.saturating_sub(2 * reserve),
+                ..l.header
+            };
+            header(row, form, form.countdown(now, idle_timeout), buf);
+        }
     }
     for f in &l.fields {
         field(form, f, l.boxed, now, buf);
@@ -114,8 +152,8 @@ fn split(area: Rect, form: &Form, keyboard: &Keyboard) -> (Rect, Option<(Page, R
     }
 }
 
-fn header(l: &FormLayout, form: &Form, countdown: Option<u64>, buf: &mut Buffer) {
-    let width = l.header.width;
+fn header(row: Rect, form: &Form, countdown: Option<u64>, buf: &mut Buffer) {
+    let width = row.width;
     let w = form.words();
     let line = match countdown {
         _ if form.is_asking() => Line::styled(w.t("form-clear-ask"), theme::warning()),
@@ -141,7 +179,7 @@ fn header(l: &FormLayout, form: &Form, countdown: Option<u64>, buf: &mut Buffer)
     Paragraph::new(line)
         .alignment(Alignment::Center)
         .style(style)
-        .render(l.header, buf);
+        .render(row, buf);
 }
 
 /// `long` if it fits in `width` columns, otherwise `short`.

@@ -21,7 +21,7 @@ use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-pub use self::checkin::{form_hit, render_form, render_titled_form};
+pub use self::checkin::{form_hit, render_form, render_patient_form, render_titled_form};
 pub use slide::{Position, SlideLayout};
 pub use staff::{PinPromptView, StaffNote};
 
@@ -62,7 +62,15 @@ impl Widget for &App {
             Screen::CheckIn(form) => {
                 let timeout = self.config.checkin.idle_timeout;
                 let area = self.form_area();
-                render_form(form, &self.keyboard, area, buf, self.now, timeout);
+                let reserve = self.language_button().map_or(0, |b| b.width + 1);
+                render_patient_form(
+                    form,
+                    &self.keyboard,
+                    area,
+                    buf,
+                    (self.now, timeout),
+                    reserve,
+                );
             }
             Screen::Saving => done::render_saving(self.words(), self.form_area(), buf),
             Screen::Done { outcome, since, .. } => {
@@ -83,6 +91,9 @@ impl Widget for &App {
                 view.render(body, buf);
             }
             Screen::Staff(staff) => staff_screen::render(self, staff, area, buf),
+        }
+        if let Some(button) = self.language_button() {
+            language_button(self, button, buf);
         }
         if let (Some(banner), Screen::Slides) = (&self.banner, &self.screen) {
             let row = Rect {
@@ -112,8 +123,41 @@ fn position(app: &App) -> Position {
     }
 }
 
+/// The button that changes the language, labelled in the language it
+/// offers ("Español", "English"), boxed when it has three rows.
+fn language_button(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(label) = app.language_label() else {
+        return;
+    };
+    ratatui::widgets::Clear.render(area, buf);
+    let block = if area.height >= 3 {
+        ratatui::widgets::Block::bordered().border_type(ratatui::widgets::BorderType::Thick)
+    } else {
+        ratatui::widgets::Block::new()
+    };
+    let text = if area.height >= 3 {
+        label
+    } else {
+        format!("[ {label} ]")
+    };
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .style(theme::button())
+        .block(block)
+        .render(area, buf);
+}
+
 fn footer(app: &App, area: Rect, buf: &mut Buffer, serving_here: bool) {
-    let button = checkin_button(area);
+    let mut button = checkin_button(area);
+    let mut area = area;
+    if let Some(lang) = app.language_button() {
+        // The check-in button (or the one-line footer) keeps to its left.
+        let room = lang.width + 1;
+        button.width = button.width.saturating_sub(room);
+        if area.height == 1 {
+            area.width = area.width.saturating_sub(room);
+        }
+    }
     let w = app.words();
     let (label, style) = match app.checkin_availability() {
         Availability::Open => (w.t("checkin-prompt"), theme::button()),

@@ -44,8 +44,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         w.t("sign-closed")
     };
+    // Eight columns a letter, or four where a longer word (Spanish
+    // ABIERTO, CERRADO) would not fit: never cut.
+    let letters = u16::try_from(big_word.chars().count()).unwrap_or(u16::MAX);
+    let size = if letters.saturating_mul(8) <= big.width {
+        PixelSize::HalfHeight
+    } else {
+        PixelSize::Quadrant
+    };
     BigText::builder()
-        .pixel_size(PixelSize::HalfHeight)
+        .pixel_size(size)
         .style(style)
         .alignment(Alignment::Center)
         .lines(vec![Line::raw(big_word)])
