@@ -9,6 +9,8 @@ locale-dates = en_US
 # 12 or 24: the clock this language reads by default (kiosk.toml can change it).
 clock-hours = 12
 
+# How dates of birth are typed: mdy (04/17/1962) or dmy (17/04/1962).
+date-order = mdy
 date-weekday = %A
 date-month = %B
 # Saturday, November 21

@@ -8,6 +8,8 @@ locale-dates = es_US
 # 12 o 24. En Estados Unidos se lee la hora con a. m. y p. m.
 clock-hours = 12
 
+# Las fechas de nacimiento se escriben con el día primero: 17/04/1962.
+date-order = dmy
 date-weekday = %A
 date-month = %B
 # sábado, 21 de noviembre

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::century::{Birth, read_birth_date};
+use super::century::{Birth, read_birth_date_in};
 use super::field::Field;
 use super::input::FormInput;
 use super::keyboard::Key;
@@ -14,7 +14,7 @@ use super::validate::validate;
 use super::{FieldKind, FieldSpec};
 use std::sync::Arc;
 
-use super::validate::label_in;
+use super::validate::{date_order, label_in};
 use crate::i18n::{self, Catalog, Words};
 
 /// The last seconds before an idle form is cleared, during which the screen
@@ -257,7 +257,8 @@ impl Form {
         if field.spec().kind != FieldKind::Date {
             return None;
         }
-        match read_birth_date(&field.text(), self.today(self.last_input)) {
+        let order = date_order(self.words());
+        match read_birth_date_in(&field.text(), self.today(self.last_input), order) {
             Ok(Birth::Two { recent, older }) => Some([recent, older]),
             _ => None,
         }

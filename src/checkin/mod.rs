@@ -13,7 +13,7 @@ pub mod keyboard;
 mod text;
 mod validate;
 
-pub use date::{DateProblem, parse_date};
+pub use date::{DateOrder, DateProblem, parse_date, parse_date_in};
 pub use field::Field;
 pub use form::{Feedback, Form, FormHit, FormOutcome};
 pub use input::{FormInput, form_input};

@@ -3,7 +3,8 @@
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
-use super::century::{Birth, read_birth_date};
+use super::century::{Birth, read_birth_date_in};
+use super::date::DateOrder;
 use super::date::DateProblem;
 use super::text::narrow;
 use super::{FieldKind, FieldSpec};
@@ -73,6 +74,16 @@ pub fn validate(
     }
 }
 
+/// How a language writes dates: `date-order` in its messages, `dmy` for
+/// day first; month first otherwise.
+pub fn date_order(w: Words<'_>) -> DateOrder {
+    if w.t("date-order").trim() == "dmy" {
+        DateOrder::DayFirst
+    } else {
+        DateOrder::MonthFirst
+    }
+}
+
 /// A field's label in a language: the label in kiosk.toml, or in another
 /// language than English its `field-<key>` message when there is one.
 pub fn label_in(spec: &FieldSpec, w: Words<'_>) -> String {
@@ -91,7 +102,7 @@ fn collapse(text: &str) -> String {
 
 fn date(label: &str, text: &str, today: NaiveDate, w: Words<'_>) -> Result<Valid, String> {
     let about = |id: &str| w.f(id, &[("label", label.into())]);
-    match read_birth_date(text, today) {
+    match read_birth_date_in(text, today, date_order(w)) {
         Ok(Birth::One(d)) => Ok(Valid {
             value: d.format("%Y-%m-%d").to_string(),
             shown: w.full_date(d),
@@ -107,6 +118,7 @@ fn date(label: &str, text: &str, today: NaiveDate, w: Words<'_>) -> Result<Valid
         Err(DateProblem::Today) => Err(about("checkin-date-today")),
         Err(DateProblem::Unreadable) => Err(about("checkin-date-format")),
         Err(DateProblem::MonthFirst) => Err(about("checkin-date-month-first")),
+        Err(DateProblem::DayFirst) => Err(about("checkin-date-day-first")),
         Err(DateProblem::NoSuchDay { month, year, days }) => Err(w.f(
             "checkin-date-no-such-day",
             &[
