@@ -42,6 +42,12 @@ impl App {
         self
     }
 
+    /// Messages from `catalog` from now on (read again with kiosk.toml).
+    pub fn set_catalog(&mut self, catalog: Arc<Catalog>) {
+        self.catalog = catalog;
+        self.refresh_status();
+    }
+
     /// Patients read `code` from now on (until the app goes back to the
     /// default language).
     pub fn set_language(&mut self, code: &str) {

@@ -126,6 +126,9 @@ pub enum Msg {
 pub struct Problems {
     pub content: Vec<Diagnostic>,
     pub config: Vec<Diagnostic>,
+    /// Mistakes in message files beside kiosk.toml (the compiled-in
+    /// messages are used instead).
+    pub messages: Vec<Diagnostic>,
     /// The last failure to store a check-in.
     pub store: Option<String>,
     /// Why the log file cannot be written, if it cannot.
@@ -144,7 +147,7 @@ impl Problems {
             + usize::from(self.log.is_some())
             + usize::from(!self.restart.is_empty())
             + usize::from(self.last_good.is_some());
-        self.content.len() + self.config.len() + others
+        self.content.len() + self.config.len() + self.messages.len() + others
     }
 }
 
@@ -196,6 +199,8 @@ pub struct App {
     pub language: String,
     /// A language chosen on the slides goes back to the default then.
     pub language_until: Option<DateTime<Utc>>,
+    /// Slides shown so far, for `rotate_languages`.
+    pub rotation: usize,
 }
 
 impl App {
@@ -235,6 +240,7 @@ impl App {
             catalog,
             language,
             language_until: None,
+            rotation: 0,
         }
     }
 

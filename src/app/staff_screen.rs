@@ -53,7 +53,11 @@ impl App {
     }
 
     pub(super) fn open_staff(&mut self) {
-        self.screen = Screen::Staff(Box::new(StaffScreen::new(&self.config, self.now)));
+        let mut staff = StaffScreen::new(&self.config, self.now);
+        staff.desk = staff
+            .desk
+            .with_catalog(std::sync::Arc::clone(&self.catalog));
+        self.screen = Screen::Staff(Box::new(staff));
         self.effects.push(Effect::LoadQueue);
     }
 

@@ -31,7 +31,7 @@ pub fn preview(
     let slide = parse_slide(&name, &label, &text)?;
     let deck = Deck {
         slides: vec![slide],
-        problems: Vec::new(),
+        ..Deck::default()
     };
     let mut app = App::new(config.clone(), at, false).with_size(width, height);
     app.deck = deck;

@@ -45,7 +45,7 @@ pub fn run(config: &Config, mut store: Store, clock: Clock) -> io::Result<()> {
         ratatui::restore();
         return Ok(());
     }
-    let desk = Desk::new(config, clock.now());
+    let desk = Desk::new(config, clock.now()).with_catalog(std::sync::Arc::new(config.catalog()));
     let mut shell = Shell {
         store,
         tz: config.schedule.tz,

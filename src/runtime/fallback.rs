@@ -34,6 +34,7 @@ pub fn deck_with_copies(config: &Config, deck: Deck) -> Deck {
     let kept = Deck {
         slides: copies.slides,
         problems: Vec::new(),
+        translations: copies.translations,
     };
     merge_reload(&kept, deck)
 }

@@ -111,6 +111,7 @@ fn problem_lines(app: &App) -> Vec<Line<'static>> {
         p.config
             .iter()
             .chain(p.content.iter())
+            .chain(p.messages.iter())
             .map(|d| Line::styled(format!("{}: {}", d.location(), d.message), theme::warning())),
     );
     for text in [&p.store, &p.log].into_iter().flatten() {
