@@ -148,6 +148,7 @@ impl StatusReport {
             next_open: self.next_open.map(stamp),
             closing_soon: self.closing_soon,
             message: i18n::capitalized(&self.change_text),
+            language: w.code().to_string(),
             line: self.line(w),
             at: stamp(self.at),
             timezone: schedule.tz.name().to_string(),
@@ -232,8 +233,11 @@ pub struct StatusJson {
     pub next_change: Option<String>,
     pub next_open: Option<String>,
     pub closing_soon: bool,
+    /// The next change in words, in `language`.
     pub message: String,
     pub line: String,
+    /// The language `message`, `line` and `note` are in.
+    pub language: String,
     pub at: String,
     pub timezone: String,
     /// Why today is different (a closure or special hours), if it is.

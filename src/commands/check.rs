@@ -19,6 +19,8 @@ pub struct CheckReport {
     /// The summary for standard output.
     pub summary: String,
     pub errors: Vec<Diagnostic>,
+    /// Mistakes in message files: those messages are not used.
+    pub message_errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -42,9 +44,20 @@ pub fn check(config: &Config, at: DateTime<Utc>) -> CheckReport {
     });
     let mut all = config_warnings(config);
     all.extend(warnings);
+    let (language_errors, language_warnings) =
+        super::check_languages::language_problems(config, &deck);
+    if config.kiosk.languages.len() > 1 {
+        summary.push_str(&format!(
+            "Languages: {} (default {}).\n",
+            config.kiosk.languages.join(", "),
+            config.kiosk.default_language
+        ));
+    }
+    all.extend(language_warnings);
     CheckReport {
         summary,
         errors: deck.problems,
+        message_errors: language_errors,
         warnings: all,
     }
 }
@@ -67,6 +80,7 @@ impl CheckReport {
     /// Errors then warnings, ready for standard error.
     pub fn problems_text(&self) -> String {
         let mut all = self.errors.clone();
+        all.extend(self.message_errors.iter().cloned());
         all.extend(self.warnings.iter().cloned());
         if all.is_empty() {
             return String::new();
@@ -77,6 +91,13 @@ impl CheckReport {
             text.push_str(&format!(
                 "\n{e} slide problem{} found; those slides are not shown until fixed.\n",
                 plural(e)
+            ));
+        }
+        let m = self.message_errors.len();
+        if m > 0 {
+            text.push_str(&format!(
+                "\n{m} message problem{} found; until fixed, those messages show as built in or in English.\n",
+                plural(m)
             ));
         }
         text

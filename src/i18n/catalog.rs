@@ -281,6 +281,11 @@ impl Catalog {
             let text = l.bundle.format_pattern(pattern, Some(args), &mut errors);
             if !errors.is_empty() {
                 tracing::warn!("message {id} in {}: {errors:?}", l.code);
+                // A translation naming a variable English does not give
+                // would show `{$name}`: English is shown instead.
+                if Some(candidate) != base {
+                    continue;
+                }
             }
             return text.into_owned();
         }

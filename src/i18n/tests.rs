@@ -111,3 +111,27 @@ fn relative_days() {
 fn a_missing_message_shows_its_id_never_nothing() {
     assert_eq!(english().t("no-such-message"), "no-such-message");
 }
+
+#[test]
+fn a_translation_with_other_variables_is_never_shown_broken() {
+    let dir = std::env::temp_dir().join(format!("kiosk-i18n-{}", std::process::id()));
+    let es = dir.join("es");
+    std::fs::create_dir_all(&es).unwrap_or_default();
+    std::fs::write(
+        es.join("x.ftl"),
+        "checkin-your-number = Su turno es el { $numero }.\ncheckin-closed = El registro { está\n",
+    )
+    .unwrap_or_default();
+    let catalog = Catalog::with_folder(&dir);
+    let w = catalog.words("es");
+    // The variable English does not give: English instead of "{$numero}".
+    assert_eq!(
+        w.f("checkin-your-number", &[("ticket", num(14))]),
+        "Your number is 14."
+    );
+    // A message with a mistake: the built-in one, and where it is.
+    assert_eq!(w.t("checkin-closed"), "El registro está cerrado");
+    assert_eq!(catalog.problems.len(), 1);
+    assert_eq!(catalog.problems[0].line, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
