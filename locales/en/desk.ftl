@@ -53,6 +53,8 @@ desk-count = { $status ->
 }
 # A name on the list, and when someone last tried to check in again as that patient.
 desk-tried-again = { $name } · tried again { $time }
+# A patient who used another language than the clinic's usual one: "José Muñoz · Español".
+desk-patient-language = { $name } · { $language }
 desk-repeat-tries = { $count ->
     [one] { $count } repeated check-in: see the list
    *[other] { $count } repeated check-ins: see the list

@@ -46,6 +46,7 @@ desk-count = { $status ->
    *[no-show] No vinieron { $count }
 }
 desk-tried-again = { $name } · lo intentó de nuevo { $time }
+desk-patient-language = { $name } · { $language }
 desk-repeat-tries = { $count ->
     [one] { $count } registro repetido: vea la lista
    *[other] { $count } registros repetidos: vea la lista

@@ -212,8 +212,8 @@ impl App {
             }
             FormOutcome::Submit(values) => {
                 let key = self.config.checkin.duplicate_key.fields();
-                self.effects
-                    .push(Effect::Store(NewCheckin::new(values, key)));
+                let checkin = NewCheckin::new(values, key).in_language(&self.language);
+                self.effects.push(Effect::Store(checkin));
                 self.screen = Screen::Saving;
                 true
             }

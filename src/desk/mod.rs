@@ -195,6 +195,9 @@ pub struct Desk {
     /// The messages, and the language staff read (`staff_language`).
     pub(crate) catalog: std::sync::Arc<Catalog>,
     pub lang: String,
+    /// The clinic's default language: a patient who used another has it
+    /// shown beside the name.
+    pub patients_default: String,
 }
 
 impl Desk {
@@ -220,6 +223,7 @@ impl Desk {
             on_kiosk: false,
             catalog: i18n::built_in(),
             lang: config.kiosk.staff_language.clone(),
+            patients_default: config.kiosk.default_language.clone(),
         }
     }
 
@@ -227,6 +231,16 @@ impl Desk {
     pub fn with_catalog(mut self, catalog: std::sync::Arc<Catalog>) -> Self {
         self.catalog = catalog;
         self
+    }
+
+    /// A language's name in itself (`Español`), or its code when there are
+    /// no messages for it.
+    pub fn language_name(&self, code: &str) -> String {
+        if self.catalog.knows(code) {
+            self.catalog.words(code).t("language-name")
+        } else {
+            crate::sanitize::printable(code)
+        }
     }
 
     /// The words of the staff's language.

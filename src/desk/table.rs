@@ -43,12 +43,26 @@ pub struct Columns {
     pub born: usize,
     pub time: bool,
     pub wait: bool,
+    /// The check-in time's and the status's widths: wider than usual in a
+    /// language whose words are longer (`10:42 a. m.`, `esperando`).
+    pub time_width: usize,
+    pub status_width: usize,
 }
 
 /// The columns for `width` cells; `born` is the birth column's width (0:
 /// the form asks no date of birth).
 pub fn columns(width: usize, born: usize) -> Columns {
-    let base = MARK + TICKET + GAP + GAP + STATUS + EDGE;
+    columns_with(width, born, (TIME, STATUS))
+}
+
+/// Like [`columns`], with the time and status columns `(time, status)`
+/// wide.
+pub fn columns_with(
+    width: usize,
+    born: usize,
+    (time_width, status_width): (usize, usize),
+) -> Columns {
+    let base = MARK + TICKET + GAP + GAP + status_width + EDGE;
     let born_cells = if born > 0 { GAP + born } else { 0 };
     let options = [
         (born, true, true),
@@ -58,7 +72,7 @@ pub fn columns(width: usize, born: usize) -> Columns {
     ];
     for (b, time, wait) in options {
         let extra = if b > 0 { born_cells } else { 0 }
-            + if time { GAP + TIME } else { 0 }
+            + if time { GAP + time_width } else { 0 }
             + if wait { GAP + WAIT } else { 0 };
         let name = width.saturating_sub(base + extra);
         if name >= MIN_NAME || (b == 0 && !time && !wait) {
@@ -67,6 +81,8 @@ pub fn columns(width: usize, born: usize) -> Columns {
                 born: b,
                 time,
                 wait,
+                time_width,
+                status_width,
             };
         }
     }
@@ -75,6 +91,8 @@ pub fn columns(width: usize, born: usize) -> Columns {
         born: 0,
         time: false,
         wait: false,
+        time_width,
+        status_width,
     }
 }
 
@@ -89,13 +107,36 @@ fn cells(cols: Columns, mark: &str, texts: [&str; 6]) -> Vec<String> {
         out.extend([gap.clone(), fit(born, cols.born)]);
     }
     if cols.time {
-        out.extend([gap.clone(), fit(time, TIME)]);
+        out.extend([gap.clone(), fit(time, cols.time_width)]);
     }
     if cols.wait {
         out.extend([gap.clone(), fit(wait, WAIT)]);
     }
-    out.extend([gap, fit(status, STATUS)]);
+    out.extend([gap, fit(status, cols.status_width)]);
     out
+}
+
+/// The widest check-in time and status in the desk's language, never
+/// narrower than the English columns.
+fn word_widths(desk: &Desk) -> (usize, usize) {
+    let w = desk.words();
+    let time = [(0, 0), (11, 59), (12, 59), (23, 59), (10, 42)]
+        .iter()
+        .map(|(h, m)| w.time(*h, *m).width())
+        .max()
+        .unwrap_or(TIME);
+    let statuses = [
+        Status::Waiting,
+        Status::Called,
+        Status::Seen,
+        Status::NoShow,
+    ]
+    .map(|s| words::status(w, s).width())
+    .into_iter()
+    .chain([w.t("desk-column-status").width()])
+    .max()
+    .unwrap_or(STATUS);
+    (time.max(TIME), statuses.max(STATUS))
 }
 
 fn birth_width(desk: &Desk) -> usize {
@@ -144,7 +185,11 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
     if shown.is_empty() {
         return empty(desk, area, buf);
     }
-    let cols = columns(usize::from(area.width), birth_width(desk));
+    let cols = columns_with(
+        usize::from(area.width),
+        birth_width(desk),
+        word_widths(desk),
+    );
     let w = desk.words();
     let born = match desk.setup.birth {
         BirthShown::Date => w.t("desk-column-born"),
@@ -264,6 +309,16 @@ fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
             ],
         ),
         None => desk.name_of(row),
+    };
+    // The language the patient used, when not the clinic's usual one.
+    let name = if row.language == desk.patients_default {
+        name
+    } else {
+        let language = desk.language_name(&row.language);
+        w.f(
+            "desk-patient-language",
+            &[("name", name.into()), ("language", language.into())],
+        )
     };
     let today = desk.now.with_timezone(&desk.tz).date_naive();
     let key = desk.setup.birth_key.as_deref();
