@@ -51,6 +51,7 @@ pub struct Columns {
 
 /// The columns for `width` cells; `born` is the birth column's width (0:
 /// the form asks no date of birth).
+#[cfg(test)]
 pub fn columns(width: usize, born: usize) -> Columns {
     columns_with(width, born, (TIME, STATUS))
 }
