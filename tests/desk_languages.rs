@@ -22,11 +22,13 @@ const MONDAY: &str = "2026-11-23T10:42:00-07:00";
 fn config(staff: &str) -> Config {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(dir.join("kiosk.toml")).unwrap();
-    let text = text.replacen(
-        "[kiosk]\n",
-        &format!("[kiosk]\nlanguages = [\"en\", \"es\"]\nstaff_language = \"{staff}\"\n"),
-        1,
-    );
+    let text = text
+        .replacen("[kiosk]\n", "[kiosk]\nlanguages = [\"en\", \"es\"]\n", 1)
+        .replacen(
+            "staff_language = \"en\"",
+            &format!("staff_language = \"{staff}\""),
+            1,
+        );
     Config::parse(Path::new("kiosk.toml"), &text, dir).unwrap()
 }
 
