@@ -11,7 +11,6 @@ desk-column-name = Name
 desk-column-checked-in = Checked in
 desk-column-waiting = Waiting
 desk-column-status = Status
-desk-column-language = Lang
 desk-column-born = Born
 desk-column-age = Age
 # In the Waiting column while a new check-in is highlighted.
@@ -70,7 +69,6 @@ desk-save-failed = Could not save the change: { $error }
 desk-read-failed = Could not read the check-ins: { $error }
 
 # Telling patients apart, finding them.
-desk-same-name-mark = *
 desk-same-names = * { $count } share a name: check the date of birth
 desk-find-prompt = Find: { $query }_
 desk-find-kept = Showing { $shown } of { $total } matching "{ $query }"
@@ -85,7 +83,6 @@ desk-hidden-next = #{ $ticket } next
 # Adding and correcting.
 desk-add-title = Add a patient (walk-in or phone)
 desk-edit-title = Correct #{ $ticket }
-desk-form-help = Tab next field · Enter save · Esc back
 desk-added = #{ $ticket } { $name }: added
 desk-already-listed = #{ $ticket } { $name } is already on today's list: nothing added
 desk-edited = #{ $ticket } { $name }: corrected
@@ -104,7 +101,6 @@ summary-title = The day so far
 summary-help = any key back to the queue
 summary-status = By status
 summary-source = By source
-summary-language = By language
 summary-waits = Waits
 summary-per-hour = Check-ins per hour
 summary-removed = removed

@@ -20,8 +20,6 @@ status-until-further-notice = until further notice
 # Under the sign: a closure's or a special day's reason, as staff wrote it.
 status-closed-today = Closed today: { $reason }
 status-special-today = Special hours today: { $reason }
-# The date and time on the sign: "Monday, December 7 · 10:00 AM".
-sign-date-time = { $date } · { $time }
 # The sign's second line: the reason and the next change.
 sign-reason-change = { $reason } · { $change }
 # "Closing soon · in 20 min".

@@ -30,5 +30,3 @@ not-open-title = Check-in is not open
 not-open-clinic-closed = The clinic is closed now.
 # Why, when the clinic has no opening hours ahead.
 not-open-no-hours = Please see the front desk or call us.
-# Above the big time.
-not-open-opens = Check-in opens

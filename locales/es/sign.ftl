@@ -15,7 +15,6 @@ status-no-opening = no hay horario de atención
 status-until-further-notice = hasta nuevo aviso
 status-closed-today = Hoy está cerrado: { $reason }
 status-special-today = Horario especial hoy: { $reason }
-sign-date-time = { $date } · { $time }
 sign-reason-change = { $reason } · { $change }
 sign-closing-soon-countdown = Cierra pronto · { $countdown }
 

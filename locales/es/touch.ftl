@@ -24,4 +24,3 @@ form-done = Listo
 not-open-title = El registro no está abierto
 not-open-clinic-closed = La clínica está cerrada ahora.
 not-open-no-hours = Por favor, pase a la recepción o llámenos.
-not-open-opens = El registro abre

@@ -87,7 +87,8 @@ impl Desk {
         let key = &self.setup.duplicate_key;
         let Some(record) = editing else {
             let name = queue::name_of(&values);
-            let checkin = NewCheckin::new(values, key);
+            // The patient's language is not known at the desk: the clinic's usual one.
+            let checkin = NewCheckin::new(values, key).in_language(&self.patients_default);
             return actions::record(RecordChange::Add {
                 checkin,
                 name,
