@@ -93,7 +93,10 @@ impl App {
             }
             KeyCode::Char('m') => {
                 staff.note = None;
-                staff.notice_form = Some(Box::default());
+                staff.notice_form = Some(Box::new(NoticeForm {
+                    lang: self.config.kiosk.staff_language.clone(),
+                    ..NoticeForm::default()
+                }));
             }
             _ => return self.pass_to_desk(desk::Msg::Key(key)),
         }
