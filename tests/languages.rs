@@ -91,3 +91,45 @@ fn spanish_reads_dates_and_times_in_spanish() {
         "PIN incorrecto — queda 1 intento"
     );
 }
+
+fn parse(kiosk: &str) -> Result<kiosk::config::Config, Vec<kiosk::diagnostic::Diagnostic>> {
+    let text = format!(
+        "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n[hours]\nmonday = \"09:00-18:00\"\n[kiosk]\n{kiosk}\n"
+    );
+    kiosk::config::Config::parse(
+        std::path::Path::new("kiosk.toml"),
+        &text,
+        std::path::Path::new("."),
+    )
+}
+
+#[test]
+fn the_language_settings_are_read_and_checked() {
+    let config = parse("languages = [\"es\", \"en\"]\ndefault_language = \"en\"\nstaff_language = \"es\"\nclock = { es = \"24\" }").unwrap();
+    // The default comes first: the button offers the others in turn.
+    assert_eq!(config.kiosk.languages, vec!["en", "es"]);
+    assert_eq!(config.kiosk.staff_language, "es");
+    let catalog = config.catalog();
+    assert_eq!(catalog.words("es").time(18, 0), "18:00");
+    assert_eq!(catalog.words("en").time(18, 0), "6:00 PM");
+
+    let defaults = parse("").unwrap();
+    assert_eq!(defaults.kiosk.languages, vec!["en"]);
+    assert_eq!(defaults.kiosk.default_language, "en");
+    assert!(!defaults.kiosk.rotate_languages);
+
+    let problems = parse("languages = [\"en\", \"xx\"]\nclock = { en = \"13\" }").unwrap_err();
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "there are no messages for the language \"xx\"",
+            "the clock is \"12\" or \"24\", not \"13\"",
+        ]
+    );
+    let problems = parse("languages = [\"en\"]\ndefault_language = \"es\"").unwrap_err();
+    assert_eq!(
+        problems[0].message,
+        "default_language \"es\" is not in languages"
+    );
+}
