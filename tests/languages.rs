@@ -2,6 +2,8 @@
 //! every other language, no language has messages English lacks, and each
 //! message uses the same variables in every language.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use kiosk::i18n::{self, BUILT_IN, compare};
 
 /// The files of one bundled language, as (file name, text).
