@@ -168,7 +168,14 @@ fn drawing<M: Measurement + 'static>(c: &mut Criterion<M>, p: &str) {
             if let (Some(slide), Some(regions)) = (app.current_slide(), kiosk::ui::regions(area)) {
                 let vars = app.vars();
                 c.bench_function(&format!("{p}frame_part/slide_layout {w}x{h} {name}"), |b| {
-                    b.iter(|| black_box(SlideLayout::new(slide, &vars, regions.body)))
+                    b.iter(|| {
+                        black_box(SlideLayout::new(
+                            slide,
+                            &vars,
+                            regions.body,
+                            kiosk::i18n::english(),
+                        ))
+                    })
                 });
             }
             c.bench_function(

@@ -16,7 +16,6 @@ use crate::diagnostic::render_all;
 use crate::slides::load_deck;
 use crate::status::StatusReport;
 use crate::store::{PurgeRules, Store};
-use crate::strings;
 
 /// A full-screen kiosk for a clinic waiting room: educational slides, a live
 /// OPEN / CLOSED sign, and check-in.
@@ -97,6 +96,10 @@ pub struct StatusArgs {
     /// Print one JSON object instead of a line of text.
     #[arg(long)]
     pub json: bool,
+    /// The language to write it in (en, es, or one added in locales/);
+    /// default the clinic's default language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +122,10 @@ pub struct PreviewArgs {
     /// Draw it as at this moment (RFC 3339); default now.
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub at: Option<DateTime<Utc>>,
+    /// The language to write it in (en, es, or one added in locales/);
+    /// default the clinic's default language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +136,10 @@ pub struct TimelineArgs {
     /// How many days to cover.
     #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=366))]
     pub days: u32,
+    /// The language to write it in (en, es, or one added in locales/);
+    /// default the clinic's default language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 pub(crate) fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
@@ -192,10 +203,11 @@ fn run(cli: Cli) -> u8 {
                 Command::Check(_) => {
                     eprint!("{e}");
                     if let Some(copy) = last_good::exists_for(&cli.config) {
-                        eprint!(
-                            "{}",
-                            strings::sign::check_last_good(&copy.display().to_string())
+                        let note = crate::i18n::english().f(
+                            "check-last-good",
+                            &[("path", copy.display().to_string().into())],
                         );
+                        eprintln!("{note}");
                     }
                     exit::INVALID
                 }
@@ -220,11 +232,11 @@ fn run(cli: Cli) -> u8 {
 
 fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
     if desk::require_pin(config) && config.staff.pin_hash.is_none() {
-        eprintln!("error: {}", strings::DESK_PIN_NOT_SET);
+        eprintln!("error: {}", crate::i18n::english().t("desk-pin-not-set"));
         return exit::INVALID;
     }
     if !std::io::stdout().is_terminal() {
-        eprintln!("error: {}", strings::DESK_NEEDS_TERMINAL);
+        eprintln!("error: {}", crate::i18n::english().t("desk-needs-terminal"));
         return exit::FAILURE;
     }
     // A demonstration clock works on the demonstration's own files, like
@@ -293,13 +305,35 @@ fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
     }
 }
 
+/// The messages for `--lang` (or the clinic's default language), or why
+/// there are none.
+fn language(config: &Config, lang: Option<&str>) -> Result<(crate::i18n::Catalog, String), u8> {
+    let catalog = config.catalog();
+    let code = lang.unwrap_or(&config.kiosk.default_language).trim();
+    if catalog.knows(code) {
+        return Ok((catalog, code.to_string()));
+    }
+    eprintln!(
+        "error: there are no messages for the language {:?}; use one of {}, or add locales/{}/ beside kiosk.toml",
+        crate::sanitize::printable(code),
+        catalog.languages().join(", "),
+        crate::sanitize::printable(code)
+    );
+    Err(exit::INVALID)
+}
+
 fn status(config: &Config, args: StatusArgs) -> u8 {
+    let (catalog, code) = match language(config, args.lang.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let w = catalog.words(&code);
     let at = args.at.unwrap_or_else(Utc::now);
-    let report = StatusReport::new(&config.schedule, config.kiosk.closing_soon, at);
+    let report = StatusReport::new_in(&config.schedule, config.kiosk.closing_soon, at, w);
     let out = if args.json {
-        serde_json::to_string(&report.to_json(&config.schedule)).unwrap_or_default()
+        serde_json::to_string(&report.to_json(&config.schedule, w)).unwrap_or_default()
     } else {
-        report.line()
+        report.line(w)
     };
     print_out(&format!("{out}\n"))
 }
@@ -308,7 +342,7 @@ fn check(config: &Config, at: DateTime<Utc>) -> u8 {
     let report = commands::check::check(config, at);
     eprint!("{}", report.problems_text());
     let code = print_out(&report.summary);
-    if report.errors.is_empty() {
+    if report.errors.is_empty() && report.message_errors.is_empty() {
         code
     } else {
         exit::INVALID
@@ -316,8 +350,14 @@ fn check(config: &Config, at: DateTime<Utc>) -> u8 {
 }
 
 fn preview(config: &Config, args: &PreviewArgs) -> u8 {
+    let (catalog, code) = match language(config, args.lang.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let at = args.at.unwrap_or_else(Utc::now);
-    match commands::preview::preview(config, &args.file, (args.width, args.height), at) {
+    let size = (args.width, args.height);
+    let lang = (std::sync::Arc::new(catalog), code.as_str());
+    match commands::preview::preview(config, &args.file, size, at, lang) {
         Ok(text) => print_out(&text),
         Err(problems) => {
             eprint!("{}", render_all(&problems));
@@ -327,13 +367,18 @@ fn preview(config: &Config, args: &PreviewArgs) -> u8 {
 }
 
 fn timeline(config: &Config, args: &TimelineArgs) -> u8 {
+    let (catalog, code) = match language(config, args.lang.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let from = args.from.unwrap_or_else(Utc::now);
     let deck = load_deck(&config.kiosk.content_dir);
     if !deck.problems.is_empty() {
         eprint!("{}", render_all(&deck.problems));
     }
-    let changes = commands::timeline::changes(config, &deck, from, args.days);
-    print_out(&commands::timeline::render(config, &deck, &changes))
+    let w = catalog.words(&code);
+    let changes = commands::timeline::changes(config, &deck, from, args.days, w);
+    print_out(&commands::timeline::render(config, &deck, &changes, w))
 }
 
 fn print_out(text: &str) -> u8 {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod desk;
 pub mod diagnostic;
 pub mod hours;
+pub mod i18n;
 pub mod listing;
 pub mod runtime;
 pub mod sanitize;
@@ -18,5 +19,5 @@ pub mod slideshow;
 pub mod staff;
 pub mod status;
 pub mod store;
-pub mod strings;
+
 pub mod ui;

@@ -7,16 +7,16 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::printable;
 use crate::store::CheckinRecord;
-use crate::strings::clock_time;
 
 /// Keys every JSON object has. A field whose key is one of these is written
 /// as `field:<key>` instead, so it can never hide the real value.
-const RESERVED: [&str; 5] = [
+const RESERVED: [&str; 6] = [
     "id",
     "ticket",
     "checked_in_at",
     "status",
     "status_changed_at",
+    "language",
 ];
 
 /// Every field key, in the order keys first appear.
@@ -33,7 +33,7 @@ fn field_keys(records: &[CheckinRecord]) -> Vec<&str> {
 /// `9:41 AM` in the clinic's zone.
 fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
     let local = at.with_timezone(&tz);
-    clock_time(local.hour(), local.minute())
+    crate::i18n::english().time(local.hour(), local.minute())
 }
 
 fn rfc3339(at: DateTime<Utc>, tz: Tz) -> String {
@@ -109,7 +109,8 @@ fn json_string(text: &str) -> String {
 
 /// A JSON array with one object per check-in: `id`, `ticket`,
 /// `checked_in_at`, `status`, `status_changed_at` (times in RFC 3339 with
-/// the clinic's offset), then each field by its key, in form order.
+/// the clinic's offset), `language` (the patient's), then each field by its
+/// key, in form order.
 pub fn json(records: &[CheckinRecord], tz: Tz) -> String {
     if records.is_empty() {
         return "[]\n".into();
@@ -131,6 +132,7 @@ fn json_object(r: &CheckinRecord, tz: Tz) -> String {
             "status_changed_at".into(),
             json_string(&rfc3339(r.status_changed_at, tz)),
         ),
+        ("language".into(), json_string(&r.language)),
     ];
     for (key, value) in &r.fields {
         let key = if RESERVED.contains(&key.as_str()) {
@@ -200,6 +202,7 @@ mod tests {
         // 2026-11-23 09:00 in Denver is 16:00 UTC.
         let at = DateTime::from_timestamp(1_795_449_600 + minute * 60, 0).unwrap_or_default();
         CheckinRecord {
+            language: "en".into(),
             id: CheckinId(i64::from(ticket) + 100),
             ticket,
             checked_in_at: at,

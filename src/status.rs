@@ -7,7 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::hours::{Notice, Schedule};
-use crate::strings;
+use crate::i18n::{self, Words};
 
 /// Everything a display needs to show the clinic's state at one instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +36,18 @@ pub struct StatusReport {
 const COUNTDOWN_LIMIT: i64 = 12 * 3600;
 
 impl StatusReport {
+    /// The report in English.
     pub fn new(schedule: &Schedule, closing_soon: Duration, at: DateTime<Utc>) -> Self {
+        Self::new_in(schedule, closing_soon, at, i18n::english())
+    }
+
+    /// The report in a language.
+    pub fn new_in(
+        schedule: &Schedule,
+        closing_soon: Duration,
+        at: DateTime<Utc>,
+        w: Words<'_>,
+    ) -> Self {
         let state = schedule.state_at(at);
         let next_open = match (state.open, state.next_change) {
             (false, next) => next,
@@ -45,13 +56,17 @@ impl StatusReport {
         };
         let today = schedule.wall_at(at).date();
         let change_text = match (state.open, state.next_change) {
-            (true, Some(t)) => strings::closes(&when_words(schedule, at, t, false)),
-            (false, Some(t)) => strings::opens(&when_words(schedule, at, t, true)),
-            (true, None) => strings::OPEN_ALWAYS.to_lowercase(),
-            (false, None) if has_hours(schedule) => {
-                strings::CLOSED_UNTIL_FURTHER_NOTICE.to_lowercase()
-            }
-            (false, None) => strings::CLOSED_NO_OPENING.to_lowercase(),
+            (true, Some(t)) => w.f(
+                "status-closes",
+                &[("when", when_words(schedule, at, t, false, w).into())],
+            ),
+            (false, Some(t)) => w.f(
+                "status-opens",
+                &[("when", when_words(schedule, at, t, true, w).into())],
+            ),
+            (true, None) => w.t("status-open-always"),
+            (false, None) if has_hours(schedule) => w.t("status-until-further-notice"),
+            (false, None) => w.t("status-no-opening"),
         };
         let left = state.next_change.map(|t| (t - at).num_seconds());
         // A change worded as a countdown already says how long.
@@ -60,15 +75,17 @@ impl StatusReport {
             .is_some_and(|t| clocks_go_back_first(schedule, at, t));
         let countdown = left
             .filter(|s| *s < COUNTDOWN_LIMIT && !counted)
-            .map(strings::in_duration);
+            .map(|s| w.in_duration(s));
         let soon = i64::try_from(closing_soon.as_secs()).unwrap_or(i64::MAX);
         let note = if let Some(c) = schedule.closure_on(today) {
-            c.reason.as_deref().map(strings::closed_today)
+            c.reason
+                .as_deref()
+                .map(|r| w.f("status-closed-today", &[("reason", r.into())]))
         } else {
             let special = schedule.special.get(&today);
             special
                 .and_then(|s| s.reason.as_deref())
-                .map(strings::special_today)
+                .map(|r| w.f("status-special-today", &[("reason", r.into())]))
         };
         let notice = schedule.notice_at(schedule.wall_at(at)).cloned();
         let reason = closed_reason(schedule, at, state.open, notice.as_ref());
@@ -87,21 +104,30 @@ impl StatusReport {
     }
 
     /// `OPEN · closes at 6:00 PM (in 2 h 15 min)`.
-    pub fn line(&self) -> String {
-        let word = if self.open {
-            strings::OPEN
+    pub fn line(&self, w: Words<'_>) -> String {
+        let state = if self.open {
+            w.t("sign-open")
         } else {
-            strings::CLOSED
+            w.t("sign-closed")
         };
-        let reason = self
-            .reason
-            .as_deref()
-            .map(|r| format!("{}{}", strings::sign::after_closed(r), strings::sign::SEP))
-            .unwrap_or_default();
-        match &self.countdown {
-            Some(c) => format!("{word} · {reason}{} ({c})", self.change_text),
-            None => format!("{word} · {reason}{}", self.change_text),
+        let reason = self.reason.as_deref().map(after_closed);
+        let mut args = vec![
+            ("state", state.into()),
+            ("change", self.change_text.as_str().into()),
+        ];
+        if let Some(r) = reason {
+            args.push(("reason", r.into()));
         }
+        if let Some(c) = &self.countdown {
+            args.push(("countdown", c.as_str().into()));
+        }
+        let id = match (self.reason.is_some(), self.countdown.is_some()) {
+            (false, false) => "status-line",
+            (false, true) => "status-line-countdown",
+            (true, false) => "status-line-reason",
+            (true, true) => "status-line-reason-countdown",
+        };
+        w.f(id, &args)
     }
 
     /// Whether the reason is a closing notice's text (the screen shows the
@@ -111,7 +137,7 @@ impl StatusReport {
     }
 
     /// The JSON object printed by `kiosk status --json`.
-    pub fn to_json(&self, schedule: &Schedule) -> StatusJson {
+    pub fn to_json(&self, schedule: &Schedule, w: Words<'_>) -> StatusJson {
         let stamp = |t: DateTime<Utc>| {
             t.with_timezone(&schedule.tz)
                 .to_rfc3339_opts(SecondsFormat::AutoSi, false)
@@ -121,8 +147,9 @@ impl StatusReport {
             next_change: self.next_change.map(stamp),
             next_open: self.next_open.map(stamp),
             closing_soon: self.closing_soon,
-            message: strings::capitalized(&self.change_text),
-            line: self.line(),
+            message: i18n::capitalized(&self.change_text),
+            language: w.code().to_string(),
+            line: self.line(w),
             at: stamp(self.at),
             timezone: schedule.tz.name().to_string(),
             note: self.note.clone(),
@@ -162,12 +189,30 @@ pub fn when_words(
     now: DateTime<Utc>,
     t: DateTime<Utc>,
     say_today: bool,
+    w: Words<'_>,
 ) -> String {
     if clocks_go_back_first(schedule, now, t) {
-        return strings::in_duration((t - now).num_seconds());
+        return w.in_duration((t - now).num_seconds());
     }
     let today = schedule.wall_at(now).date();
-    strings::when_text(today, schedule.wall_at(t), say_today)
+    w.when(today, schedule.wall_at(t), say_today)
+}
+
+/// A reason as it reads after the word CLOSED, without saying "closed"
+/// twice: `Closed today due to snow` → `today due to snow`.
+pub fn after_closed(reason: &str) -> String {
+    let starts = reason
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("closed"));
+    let rest = reason.get(6..).unwrap_or_default();
+    if !starts || rest.starts_with(char::is_alphanumeric) {
+        return reason.to_string();
+    }
+    let trimmed = rest.trim_start_matches([' ', ':', ',', '-', '·', '—', '–']);
+    if trimmed.is_empty() {
+        return reason.to_string();
+    }
+    trimmed.to_string()
 }
 
 /// Whether the wall clock at `t` reads no later than it does at `now`,
@@ -188,8 +233,11 @@ pub struct StatusJson {
     pub next_change: Option<String>,
     pub next_open: Option<String>,
     pub closing_soon: bool,
+    /// The next change in words, in `language`.
     pub message: String,
     pub line: String,
+    /// The language `message`, `line` and `note` are in.
+    pub language: String,
     pub at: String,
     pub timezone: String,
     /// Why today is different (a closure or special hours), if it is.

@@ -176,6 +176,7 @@ fn filled(first: &str, last: &str, date: &str) -> App {
 /// The check-in the form hands over for `first last`, born April 17, 1962.
 fn expected_checkin(first: &str, last: &str) -> NewCheckin {
     NewCheckin {
+        language: "en".into(),
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
             kiosk::store::fold(first),

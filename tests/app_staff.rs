@@ -330,6 +330,7 @@ fn the_staff_screen_closes_after_30_seconds_or_as_configured() {
 
 fn maria(app: &App) -> kiosk::store::CheckinRecord {
     kiosk::store::CheckinRecord {
+        language: "en".into(),
         id: kiosk::store::CheckinId(1),
         ticket: 1,
         checked_in_at: app.now,

@@ -19,6 +19,7 @@ fn at(text: &str) -> DateTime<Utc> {
 
 fn new(first: &str, last: &str, phone: &str) -> NewCheckin {
     NewCheckin {
+        language: "en".into(),
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
             kiosk::store::fold(first),

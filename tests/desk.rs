@@ -38,6 +38,7 @@ fn record(
 ) -> CheckinRecord {
     let checked_in = at(checked_in);
     CheckinRecord {
+        language: "en".into(),
         id: CheckinId(i64::from(ticket)),
         ticket,
         checked_in_at: checked_in,

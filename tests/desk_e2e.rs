@@ -37,6 +37,7 @@ fn setup(dir: &Path) -> (PathBuf, PathBuf) {
 
 fn patient() -> NewCheckin {
     NewCheckin {
+        language: "en".into(),
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
             kiosk::store::fold("李小龙"),

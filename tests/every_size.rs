@@ -303,6 +303,7 @@ fn monday(time: &str) -> DateTime<Utc> {
 fn record(ticket: u32, time: &str, status: Status, first: &str, last: &str) -> CheckinRecord {
     let t = monday(time);
     CheckinRecord {
+        language: "en".into(),
         id: CheckinId(i64::from(ticket)),
         ticket,
         checked_in_at: t,

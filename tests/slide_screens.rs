@@ -218,7 +218,7 @@ fn snapshot_slide_of(name: &str, file: &str, time: &str, make: impl Fn(u16, u16)
         // one of the pages.
         let app = showing(&base, file, 0);
         let slide = app.current_slide().unwrap();
-        let body = kiosk::slides::expand(&slide.body, &app.vars());
+        let body = kiosk::slides::expand(&slide.body, &app.vars(), app.words());
         let on_screen = words(&shown);
         for word in words(&body) {
             assert!(

@@ -273,9 +273,9 @@ fn the_bundled_deck_loads_cleanly_and_renders() {
     // A Saturday afternoon, when the clinic has closed for the weekend.
     let now: DateTime<Utc> = "2026-11-21T22:00:00Z".parse().unwrap_or_default();
     let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
-    let vars = Vars::new(&config, &status, now);
+    let vars = Vars::new(&config, &status, now, kiosk::i18n::english());
     for slide in &deck.slides {
-        let markdown = expand(&slide.body, &vars);
+        let markdown = expand(&slide.body, &vars, kiosk::i18n::english());
         assert!(!markdown.contains("{{"), "{}: {markdown}", slide.file);
         for width in [40, 76] {
             let lines = render_markdown(&markdown, width);
@@ -291,9 +291,11 @@ fn the_visit_us_slide_fills_in_the_clinic() {
     let deck = load_deck(&config.kiosk.content_dir);
     let now: DateTime<Utc> = "2026-11-21T22:00:00Z".parse().unwrap_or_default();
     let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
-    let vars = Vars::new(&config, &status, now);
+    let vars = Vars::new(&config, &status, now, kiosk::i18n::english());
     let visit = deck.slides.iter().find(|s| s.file == "900-visit-us.md");
-    let body = visit.map(|s| expand(&s.body, &vars)).unwrap_or_default();
+    let body = visit
+        .map(|s| expand(&s.body, &vars, kiosk::i18n::english()))
+        .unwrap_or_default();
     let text: Vec<String> = render_markdown(&body, 76)
         .iter()
         .map(ToString::to_string)

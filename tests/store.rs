@@ -32,6 +32,7 @@ fn day() -> NaiveDate {
 
 fn patient(first: &str, last: &str) -> NewCheckin {
     NewCheckin {
+        language: "en".into(),
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
             kiosk::store::fold(first),

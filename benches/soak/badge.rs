@@ -5,8 +5,8 @@ use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use kiosk::config::Config;
+use kiosk::i18n::{self, english};
 use kiosk::status::StatusReport;
-use kiosk::strings;
 
 /// What the badge says: open or closed, closing soon, and the next change
 /// in words ("Closes at 6:00 PM"). The countdown ("in 18 min") is left
@@ -35,7 +35,7 @@ pub fn expected(config: &Config, at: DateTime<Utc>) -> State {
     State {
         open: report.open,
         closing_soon: report.closing_soon,
-        change: strings::capitalized(&report.change_text),
+        change: i18n::capitalized(&report.change_text),
     }
 }
 
@@ -75,7 +75,7 @@ pub fn read(screen: &str, year_of: NaiveDate) -> Result<Reading, String> {
     };
     let change = right.get(1).ok_or_else(header)?.to_string();
     let third = right.get(2).copied().unwrap_or_default();
-    let closing_soon = third.starts_with(strings::CLOSING_SOON);
+    let closing_soon = third.starts_with(&english().t("sign-closing-soon"));
     Ok(Reading {
         clock,
         state: State {
@@ -90,7 +90,7 @@ pub fn read(screen: &str, year_of: NaiveDate) -> Result<Reading, String> {
 fn parse_clock(date: &str, time: &str, near: NaiveDate) -> Option<NaiveDateTime> {
     let (weekday, month_day) = date.split_once(", ")?;
     let (month, day) = month_day.split_once(' ')?;
-    let month = (1..=12).find(|&m| strings::month_name(m) == month)?;
+    let month = (1..=12).find(|&m| english().month(near.year(), m) == month)?;
     let day: u32 = day.parse().ok()?;
     let (hm, half) = time.split_once(' ')?;
     let (h, m) = hm.split_once(':')?;
@@ -106,7 +106,7 @@ fn parse_clock(date: &str, time: &str, near: NaiveDate) -> Option<NaiveDateTime>
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| (*d - near).num_days().abs())?;
-    if strings::weekday_name(date.weekday()) != weekday {
+    if english().weekday(date) != weekday {
         return None;
     }
     Some(date.and_time(NaiveTime::from_hms_opt(hour, m, 0)?))

@@ -49,7 +49,7 @@ fn use_config(mut config: Config) {
     for at in moments() {
         let schedule = &config.schedule;
         let report = StatusReport::new(schedule, config.kiosk.closing_soon, at);
-        assert_clean_text(&report.line(), "kiosk status");
+        assert_clean_text(&report.line(kiosk::i18n::english()), "kiosk status");
         if let Some(next) = report.next_change {
             assert!(next > at, "the next change {next} comes after {at}");
         }

@@ -74,7 +74,9 @@ impl App {
             return self.say_not_open();
         }
         let fields = self.config.checkin.fields.clone();
-        let form = Form::new(fields, self.now).in_timezone(self.config.schedule.tz);
+        let form = Form::new(fields, self.now)
+            .in_timezone(self.config.schedule.tz)
+            .in_language(std::sync::Arc::clone(&self.catalog), &self.language);
         self.keyboard = Keyboard::new(self.config.checkin.touch_keyboard, by_touch);
         self.not_open_until = None;
         self.screen = Screen::CheckIn(Box::new(form));
@@ -210,8 +212,8 @@ impl App {
             }
             FormOutcome::Submit(values) => {
                 let key = self.config.checkin.duplicate_key.fields();
-                self.effects
-                    .push(Effect::Store(NewCheckin::new(values, key)));
+                let checkin = NewCheckin::new(values, key).in_language(&self.language);
+                self.effects.push(Effect::Store(checkin));
                 self.screen = Screen::Saving;
                 true
             }
@@ -245,6 +247,7 @@ impl App {
     /// Leaves check-in: whatever was typed or shown is gone.
     pub(super) fn back_to_slides(&mut self) {
         self.screen = Screen::Slides;
+        self.reset_language();
         self.show.page_started = self.now;
         self.settle_show();
     }

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
+use crate::i18n::Words;
 use crate::slides::{Slide, Vars};
 use crate::ui::SlideLayout;
 
@@ -23,6 +24,7 @@ struct Entry {
     slide: Slide,
     vars: Vars,
     area: Rect,
+    lang: String,
     layout: Rc<SlideLayout>,
 }
 
@@ -35,20 +37,22 @@ impl std::panic::UnwindSafe for LayoutMemo {}
 impl LayoutMemo {
     /// The layout of `slide` with `vars` in `area`, made now only if the
     /// last one was for something else.
-    pub fn get(&self, slide: &Slide, vars: Vars, area: Rect) -> Rc<SlideLayout> {
+    pub fn get(&self, slide: &Slide, vars: Vars, area: Rect, w: Words<'_>) -> Rc<SlideLayout> {
         let mut memo = self.0.borrow_mut();
         if let Some(entry) = memo.as_ref()
             && entry.area == area
+            && entry.lang == w.code()
             && entry.vars == vars
             && entry.slide == *slide
         {
             return Rc::clone(&entry.layout);
         }
-        let layout = Rc::new(SlideLayout::new(slide, &vars, area));
+        let layout = Rc::new(SlideLayout::new(slide, &vars, area, w));
         *memo = Some(Entry {
             slide: slide.clone(),
             vars,
             area,
+            lang: w.code().to_string(),
             layout: Rc::clone(&layout),
         });
         layout
@@ -59,6 +63,7 @@ impl LayoutMemo {
 #[allow(clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::i18n::english;
     use crate::slides::parse_slide;
 
     fn slide(body: &str) -> Slide {
@@ -85,8 +90,8 @@ mod tests {
         let memo = LayoutMemo::default();
         let s = slide("Some words.");
         let area = Rect::new(0, 0, 60, 20);
-        let first = memo.get(&s, vars("Open"), area);
-        let second = memo.get(&s, vars("Open"), area);
+        let first = memo.get(&s, vars("Open"), area, english());
+        let second = memo.get(&s, vars("Open"), area, english());
         assert!(Rc::ptr_eq(&first, &second));
     }
 
@@ -95,7 +100,7 @@ mod tests {
         let memo = LayoutMemo::default();
         let s = slide("Now {{status}}.");
         let area = Rect::new(0, 0, 60, 20);
-        let first = memo.get(&s, vars("Open"), area);
+        let first = memo.get(&s, vars("Open"), area, english());
         let cases = [
             (s.clone(), vars("Closed"), area),
             (s.clone(), vars("Closed"), Rect::new(0, 0, 30, 10)),
@@ -107,9 +112,12 @@ mod tests {
         ];
         let mut last = first;
         for (slide, vars, area) in cases {
-            let got = memo.get(&slide, vars.clone(), area);
+            let got = memo.get(&slide, vars.clone(), area, english());
             assert!(!Rc::ptr_eq(&got, &last));
-            assert_eq!(lines(&got), lines(&SlideLayout::new(&slide, &vars, area)));
+            assert_eq!(
+                lines(&got),
+                lines(&SlideLayout::new(&slide, &vars, area, english()))
+            );
             last = got;
         }
     }

@@ -5,6 +5,7 @@
 
 mod checkin;
 mod clock_back;
+mod language;
 mod layout_memo;
 pub mod regions;
 mod serving;
@@ -125,6 +126,9 @@ pub enum Msg {
 pub struct Problems {
     pub content: Vec<Diagnostic>,
     pub config: Vec<Diagnostic>,
+    /// Mistakes in message files beside kiosk.toml (the compiled-in
+    /// messages are used instead).
+    pub messages: Vec<Diagnostic>,
     /// The last failure to store a check-in.
     pub store: Option<String>,
     /// Why the log file cannot be written, if it cannot.
@@ -143,7 +147,7 @@ impl Problems {
             + usize::from(self.log.is_some())
             + usize::from(!self.restart.is_empty())
             + usize::from(self.last_good.is_some());
-        self.content.len() + self.config.len() + others
+        self.content.len() + self.config.len() + self.messages.len() + others
     }
 }
 
@@ -189,11 +193,26 @@ pub struct App {
     pub running: bool,
     /// The showing slide's layout, kept between frames.
     layouts: layout_memo::LayoutMemo,
+    /// Every language's messages.
+    pub catalog: std::sync::Arc<crate::i18n::Catalog>,
+    /// The language patients read now (a code such as `es`).
+    pub language: String,
+    /// A language chosen on the slides goes back to the default then.
+    pub language_until: Option<DateTime<Utc>>,
+    /// Slides shown so far, for `rotate_languages`.
+    pub rotation: usize,
 }
 
 impl App {
     pub fn new(config: Config, now: DateTime<Utc>, dev: bool) -> Self {
-        let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
+        let catalog = crate::i18n::built_in();
+        let language = config.kiosk.default_language.clone();
+        let status = StatusReport::new_in(
+            &config.schedule,
+            config.kiosk.closing_soon,
+            now,
+            catalog.words(&language),
+        );
         let config_chord = config.staff.chord.clone();
         Self {
             config,
@@ -218,6 +237,10 @@ impl App {
             dev,
             running: true,
             layouts: layout_memo::LayoutMemo::default(),
+            catalog,
+            language,
+            language_until: None,
+            rotation: 0,
         }
     }
 
@@ -242,6 +265,7 @@ impl App {
             Msg::Tick(now) => self.tick(now),
             Msg::Key(key) => self.key(key),
             Msg::Mouse(mouse) if self.staff_touch(&mouse) => true,
+            Msg::Mouse(mouse) if self.on_language_button(&mouse) => self.switch_language(),
             Msg::Mouse(mouse) => match self.screen {
                 Screen::Slides => self.mouse(mouse),
                 Screen::Pin { .. } | Screen::Staff(_) => false,
@@ -277,10 +301,11 @@ impl App {
             self.clock_set_back(self.now - now);
         }
         self.now = now;
-        self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
+        self.refresh_status();
         self.advance_if_due();
         self.expire_not_open();
         self.expire_checkin();
+        self.expire_language();
         self.expire_staff();
         if matches!(self.screen, Screen::Staff(_)) {
             self.pass_to_desk(desk::Msg::Tick(now));
@@ -301,6 +326,9 @@ impl App {
             return false;
         }
         if let Some(redraw) = self.staff_chord(&key) {
+            return redraw;
+        }
+        if let Some(redraw) = self.language_key(&key) {
             return redraw;
         }
         match self.screen {
@@ -363,6 +391,10 @@ impl App {
             _ => self.next_checkin_wake(),
         };
         let banner = self.banner.as_ref().map(|b| b.until);
+        let language = self
+            .language_until
+            .filter(|_| matches!(self.screen, Screen::Slides));
+        let banner = banner.into_iter().chain(language).min();
         let flash = self.next_serving_wake();
         let screen = screen.into_iter().chain(banner).chain(flash).min();
         [Some(next_minute), self.status.next_change, screen]

@@ -29,16 +29,56 @@ impl App {
         self.show.slide.and_then(|i| self.deck.slides.get(i))
     }
 
+    /// The language the showing slide is in: the patients' language, or
+    /// with `rotate_languages` (and nobody having chosen one) each slide in
+    /// the next language in turn.
+    pub fn slide_language(&self) -> &str {
+        let langs = &self.config.kiosk.languages;
+        let rotating = self.config.kiosk.rotate_languages
+            && self.language_until.is_none()
+            && self.language == self.config.kiosk.default_language
+            && !langs.is_empty();
+        if rotating {
+            langs
+                .get(self.rotation % langs.len())
+                .map_or(self.language.as_str(), String::as_str)
+        } else {
+            &self.language
+        }
+    }
+
+    /// The showing slide as shown: in the slide's language when it has a
+    /// translation, else as written.
+    pub fn shown_slide(&self) -> Option<&Slide> {
+        let slide = self.current_slide()?;
+        Some(
+            self.deck
+                .translation(&slide.file, self.slide_language())
+                .unwrap_or(slide),
+        )
+    }
+
     /// Values for the placeholders in slide text.
     pub fn vars(&self) -> Vars {
-        Vars::new(&self.config, &self.status, self.now)
+        let words = self.catalog.words(self.slide_language());
+        if words.code() == self.language {
+            return Vars::new(&self.config, &self.status, self.now, words);
+        }
+        let status = crate::status::StatusReport::new_in(
+            &self.config.schedule,
+            self.config.kiosk.closing_soon,
+            self.now,
+            words,
+        );
+        Vars::new(&self.config, &status, self.now, words)
     }
 
     /// Where the showing slide's parts go on the current screen.
     pub fn slide_layout(&self) -> Option<Rc<SlideLayout>> {
-        let slide = self.current_slide()?;
+        let slide = self.shown_slide()?;
         let regions = self.regions()?;
-        Some(self.layouts.get(slide, self.vars(), regions.body))
+        let words = self.catalog.words(self.slide_language());
+        Some(self.layouts.get(slide, self.vars(), regions.body, words))
     }
 
     fn screen_area(&self) -> Rect {
@@ -87,8 +127,12 @@ impl App {
         if self.now >= self.show.page_end(self.page_duration()) {
             let eligible = self.eligible();
             let pages = self.pages();
+            let before = self.show.slide;
             self.show.forward(&eligible, pages, self.now);
             self.settle_show();
+            if self.show.slide != before || pages <= 1 {
+                self.rotation = self.rotation.wrapping_add(1);
+            }
         }
     }
 
@@ -210,8 +254,19 @@ pub fn merge_reload(old: &Deck, new: Deck) -> Deck {
         }
     }
     slides.sort_by(|a, b| a.file.as_bytes().cmp(b.file.as_bytes()));
+    let mut translations = new.translations.clone();
+    for kept in old
+        .translations
+        .iter()
+        .filter(|t| broken.contains(&t.slide.file.as_str()))
+    {
+        if !translations.iter().any(|t| t.slide.file == kept.slide.file) {
+            translations.push(kept.clone());
+        }
+    }
     Deck {
         slides,
         problems: new.problems,
+        translations,
     }
 }

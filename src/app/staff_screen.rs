@@ -8,7 +8,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{App, Effect, Screen};
 use crate::desk::{self, Desk};
 use crate::staff::notice_form::{FormEvent, NoticeForm};
-use crate::strings::sign as strings;
 
 /// The staff screen closes after this long without a key, unless
 /// `[staff] idle_seconds` says otherwise.
@@ -54,7 +53,11 @@ impl App {
     }
 
     pub(super) fn open_staff(&mut self) {
-        self.screen = Screen::Staff(Box::new(StaffScreen::new(&self.config, self.now)));
+        let mut staff = StaffScreen::new(&self.config, self.now);
+        staff.desk = staff
+            .desk
+            .with_catalog(std::sync::Arc::clone(&self.catalog));
+        self.screen = Screen::Staff(Box::new(staff));
         self.effects.push(Effect::LoadQueue);
     }
 
@@ -90,7 +93,10 @@ impl App {
             }
             KeyCode::Char('m') => {
                 staff.note = None;
-                staff.notice_form = Some(Box::default());
+                staff.notice_form = Some(Box::new(NoticeForm {
+                    lang: self.config.kiosk.staff_language.clone(),
+                    ..NoticeForm::default()
+                }));
             }
             _ => return self.pass_to_desk(desk::Msg::Key(key)),
         }
@@ -122,13 +128,15 @@ impl App {
 
     /// The runtime's answer to [`Effect::SaveNotice`].
     pub(super) fn notice_saved(&mut self, result: Result<(), String>) -> bool {
+        let w = self.staff_words();
+        let note = match result {
+            Ok(()) => w.t("notice-form-saved"),
+            Err(why) => w.f("notice-not-saved", &[("why", why.into())]),
+        };
         let Screen::Staff(staff) = &mut self.screen else {
             return false;
         };
-        staff.note = Some(match result {
-            Ok(()) => strings::FORM_SAVED.to_string(),
-            Err(why) => strings::notice_not_saved(&why),
-        });
+        staff.note = Some(note);
         true
     }
 

@@ -9,7 +9,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::date::{DateProblem, parse_date, short_year};
+use super::date::{DateOrder, DateProblem, parse_date_in, short_year};
 
 /// The oldest age a two-digit year is read as.
 pub const OLDEST: i32 = 110;
@@ -26,7 +26,16 @@ pub enum Birth {
 /// The date of birth `text` means on `today`: before today, and for a
 /// two-digit year an age from 0 to [`OLDEST`].
 pub fn read_birth_date(text: &str, today: NaiveDate) -> Result<Birth, DateProblem> {
-    let recent = parse_date(text, today)?;
+    read_birth_date_in(text, today, DateOrder::MonthFirst)
+}
+
+/// Like [`read_birth_date`], with the day and month in `order`.
+pub fn read_birth_date_in(
+    text: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Result<Birth, DateProblem> {
+    let recent = parse_date_in(text, today, order)?;
     if !short_year(text) {
         return if recent < today {
             Ok(Birth::One(recent))

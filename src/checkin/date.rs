@@ -1,4 +1,5 @@
-//! Reading a date the way people type it, in US month/day order.
+//! Reading a date the way people type it: in US month/day order, or day
+//! first for languages that write it so (`date-order` in the messages).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -9,8 +10,10 @@ use super::text::narrow;
 pub enum DateProblem {
     /// Not a date in any form we read.
     Unreadable,
-    /// Looks like day/month order (`17/04/1962`).
+    /// Looks like day/month order (`17/04/1962`) where the month comes first.
     MonthFirst,
+    /// Looks like month/day order (`04/17/1962`) where the day comes first.
+    DayFirst,
     /// The month has no such day (`02/30/1990`).
     NoSuchDay { month: u32, year: i32, days: u32 },
     /// After today.
@@ -40,16 +43,38 @@ struct Parts {
 /// `041762`; a two-digit year is the most recent one that does not put the
 /// date after `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateProblem> {
-    let parts = split(&narrow(text)).ok_or(DateProblem::Unreadable)?;
+    parse_date_in(text, today, DateOrder::MonthFirst)
+}
+
+/// Which of the first two numbers of a date is the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `04/17/1962` (US English).
+    MonthFirst,
+    /// `17/04/1962` (Spanish and most of the world).
+    DayFirst,
+}
+
+/// Like [`parse_date`], in `order` (a year-first date is always year,
+/// month, day).
+pub fn parse_date_in(
+    text: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Result<NaiveDate, DateProblem> {
+    let mut parts = split(&narrow(text)).ok_or(DateProblem::Unreadable)?;
+    if order == DateOrder::DayFirst && !parts.iso {
+        std::mem::swap(&mut parts.month, &mut parts.day);
+    }
     let (month, day) = (parts.month, parts.day);
     if month == 0 || day == 0 || day > 31 {
         return Err(DateProblem::Unreadable);
     }
     if month > 12 {
-        return Err(if day <= 12 && !parts.iso {
-            DateProblem::MonthFirst
-        } else {
-            DateProblem::Unreadable
+        return Err(match (day <= 12 && !parts.iso, order) {
+            (true, DateOrder::MonthFirst) => DateProblem::MonthFirst,
+            (true, DateOrder::DayFirst) => DateProblem::DayFirst,
+            (false, _) => DateProblem::Unreadable,
         });
     }
     let year = match parts.year {

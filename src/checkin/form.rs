@@ -6,13 +6,16 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::century::{Birth, read_birth_date};
+use super::century::{Birth, read_birth_date_in};
 use super::field::Field;
 use super::input::FormInput;
 use super::keyboard::Key;
 use super::validate::validate;
 use super::{FieldKind, FieldSpec};
-use crate::strings;
+use std::sync::Arc;
+
+use super::validate::{date_order, label_in};
+use crate::i18n::{self, Catalog, Words};
 
 /// The last seconds before an idle form is cleared, during which the screen
 /// asks "Still there?".
@@ -89,6 +92,9 @@ pub struct Form {
     tz: Tz,
     /// Cancel was touched with answers given: "Clear your answers?" shows.
     asking: bool,
+    /// The messages, and the language the patient reads them in.
+    catalog: Arc<Catalog>,
+    lang: String,
 }
 
 impl Form {
@@ -101,7 +107,40 @@ impl Form {
             last_input: now,
             tz: Tz::UTC,
             asking: false,
+            catalog: i18n::built_in(),
+            lang: i18n::BASE.to_string(),
         }
+    }
+
+    /// The form in a language (its labels, hints and messages).
+    pub fn in_language(mut self, catalog: Arc<Catalog>, lang: &str) -> Self {
+        self.catalog = catalog;
+        self.set_language(lang);
+        self
+    }
+
+    /// Changes the form's language; any message shown is worded again.
+    pub fn set_language(&mut self, lang: &str) {
+        self.lang = lang.to_string();
+        let today = self.today(self.last_input);
+        let w = self.catalog.words(&self.lang);
+        for field in &mut self.fields {
+            if field.error().is_some() {
+                let error = validate(field.spec(), &field.text(), today, w).err();
+                field.set_error(error);
+            }
+        }
+    }
+
+    /// The words of the form's language.
+    pub fn words(&self) -> Words<'_> {
+        self.catalog.words(&self.lang)
+    }
+
+    /// What the patient reads above a field: the label in kiosk.toml, or
+    /// in another language its `field-<key>` message when there is one.
+    pub fn label(&self, spec: &FieldSpec) -> String {
+        label_in(spec, self.words())
     }
 
     /// A form with the answers in `values` (by key) already typed in, for
@@ -218,7 +257,8 @@ impl Form {
         if field.spec().kind != FieldKind::Date {
             return None;
         }
-        match read_birth_date(&field.text(), self.today(self.last_input)) {
+        let order = date_order(self.words());
+        match read_birth_date_in(&field.text(), self.today(self.last_input), order) {
             Ok(Birth::Two { recent, older }) => Some([recent, older]),
             _ => None,
         }
@@ -228,9 +268,18 @@ impl Form {
     /// readings, and the two dates.
     pub fn century_question(&self, index: usize) -> Option<(String, [NaiveDate; 2])> {
         let dates = self.centuries(index)?;
-        let label = &self.fields.get(index)?.spec().label;
-        let [recent, older] = dates.map(strings::full_date);
-        Some((strings::date_which_century(label, &recent, &older), dates))
+        let w = self.words();
+        let label = label_in(self.fields.get(index)?.spec(), w);
+        let [recent, older] = dates.map(|d| w.full_date(d));
+        let question = w.f(
+            "checkin-date-which-century",
+            &[
+                ("label", label.into()),
+                ("recent", recent.into()),
+                ("older", older.into()),
+            ],
+        );
+        Some((question, dates))
     }
 
     /// Writes the reading the patient touched out in full (`07/04/1919`).
@@ -253,7 +302,12 @@ impl Form {
         let mut values = Vec::with_capacity(self.fields.len());
         let mut first_problem = None;
         for (i, field) in self.fields.iter_mut().enumerate() {
-            match validate(field.spec(), &field.text(), today) {
+            match validate(
+                field.spec(),
+                &field.text(),
+                today,
+                self.catalog.words(&self.lang),
+            ) {
                 Ok(valid) => {
                     field.set_error(None);
                     values.push((field.spec().key.clone(), valid.value));
@@ -319,9 +373,11 @@ impl Form {
             return None;
         }
         let typed = field.text();
-        let valid = validate(field.spec(), &typed, self.today(now)).ok()?;
-        (valid.shown != typed.trim())
-            .then(|| Feedback::Understood(strings::understood_as(&valid.shown)))
+        let w = self.words();
+        let valid = validate(field.spec(), &typed, self.today(now), w).ok()?;
+        (valid.shown != typed.trim()).then(|| {
+            Feedback::Understood(w.f("checkin-understood-as", &[("shown", valid.shown.into())]))
+        })
     }
 
     fn enter(&mut self, now: DateTime<Utc>) -> FormOutcome {
@@ -329,7 +385,12 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return FormOutcome::Submit(Vec::new());
         };
-        if let Err(message) = validate(field.spec(), &field.text(), today) {
+        if let Err(message) = validate(
+            field.spec(),
+            &field.text(),
+            today,
+            self.catalog.words(&self.lang),
+        ) {
             field.set_error(Some(message));
             return FormOutcome::Invalid;
         }
@@ -357,7 +418,13 @@ impl Form {
             let error = if field.is_empty() {
                 None
             } else {
-                validate(field.spec(), &field.text(), today).err()
+                validate(
+                    field.spec(),
+                    &field.text(),
+                    today,
+                    self.catalog.words(&self.lang),
+                )
+                .err()
             };
             field.set_error(error);
         }

@@ -13,15 +13,13 @@ pub mod keyboard;
 mod text;
 mod validate;
 
-pub use date::{DateProblem, parse_date};
+pub use date::{DateOrder, DateProblem, parse_date, parse_date_in};
 pub use field::Field;
 pub use form::{Feedback, Form, FormHit, FormOutcome};
 pub use input::{FormInput, form_input};
 pub use keyboard::{Key, Keyboard, KeyboardSetting, Page};
 pub use text::{char_columns, clusters, columns};
 pub use validate::{PhoneProblem, Valid, parse_phone, parse_time, validate};
-
-use crate::strings;
 
 /// What a field asks for, which decides how it is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,10 +76,15 @@ impl FieldSpec {
     /// The form used when `kiosk.toml` lists no fields: first name, last
     /// name and date of birth, all required.
     pub fn defaults() -> Vec<Self> {
+        let w = crate::i18n::english();
         vec![
-            Self::new("first_name", strings::FIRST_NAME, FieldKind::Text),
-            Self::new("last_name", strings::LAST_NAME, FieldKind::Text),
-            Self::new("date_of_birth", strings::DATE_OF_BIRTH, FieldKind::Date),
+            Self::new("first_name", &w.t("field-first_name"), FieldKind::Text),
+            Self::new("last_name", &w.t("field-last_name"), FieldKind::Text),
+            Self::new(
+                "date_of_birth",
+                &w.t("field-date_of_birth"),
+                FieldKind::Date,
+            ),
         ]
     }
 

@@ -1,13 +1,14 @@
 //! Whether an answer is acceptable, what it is stored as, and how it is
-//! shown back to the patient. Messages come from `strings`.
+//! shown back to the patient, in the patient's language.
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
-use super::century::{Birth, read_birth_date};
+use super::century::{Birth, read_birth_date_in};
+use super::date::DateOrder;
 use super::date::DateProblem;
 use super::text::narrow;
 use super::{FieldKind, FieldSpec};
-use crate::strings;
+use crate::i18n::{Words, lower_first, num};
 
 /// An acceptable answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,36 +33,65 @@ impl Valid {
 
 /// Checks `text` as the answer to `spec`, with `today` deciding what is in
 /// the future. The error is the message for the patient.
-pub fn validate(spec: &FieldSpec, text: &str, today: NaiveDate) -> Result<Valid, String> {
+pub fn validate(
+    spec: &FieldSpec,
+    text: &str,
+    today: NaiveDate,
+    w: Words<'_>,
+) -> Result<Valid, String> {
     let trimmed = collapse(text);
+    let label = label_in(spec, w);
+    let field = lower_first(&label);
+    let about = |id: &str| w.f(id, &[("label", label.as_str().into())]);
+    let sentence = |id: &str| w.f(id, &[("field", field.as_str().into())]);
     if trimmed.is_empty() {
         return match (spec.required, spec.kind) {
             (false, _) => Ok(Valid::same(String::new())),
-            (true, FieldKind::Choice) => Err(strings::please_choose(&spec.label)),
-            (true, _) => Err(strings::please_enter(&spec.label)),
+            (true, FieldKind::Choice) => Err(sentence("checkin-please-choose")),
+            (true, _) => Err(sentence("checkin-please-enter")),
         };
     }
-    let label = spec.label.as_str();
     match spec.kind {
         FieldKind::Text if trimmed.chars().any(char::is_alphabetic) => Ok(Valid::same(trimmed)),
-        FieldKind::Text => Err(strings::use_letters(label)),
-        FieldKind::Date => date(label, &trimmed, today),
+        FieldKind::Text => Err(sentence("checkin-use-letters")),
+        FieldKind::Date => date(&label, &trimmed, today, w),
         FieldKind::Time => match parse_time(&trimmed) {
             Some(t) => Ok(Valid {
                 value: format!("{:02}:{:02}", t.hour(), t.minute()),
-                shown: strings::clock_time(t.hour(), t.minute()),
+                shown: w.time(t.hour(), t.minute()),
             }),
-            None => Err(strings::time_format(label)),
+            None => Err(about("checkin-time-format")),
         },
         FieldKind::Phone => match parse_phone(&trimmed) {
             Ok(phone) => Ok(Valid::same(phone)),
-            Err(PhoneProblem::AreaCode) => Err(strings::phone_area_code(label)),
-            Err(PhoneProblem::Digits) => Err(strings::phone_digits(label)),
+            Err(PhoneProblem::AreaCode) => Err(about("checkin-phone-area-code")),
+            Err(PhoneProblem::Digits) => Err(about("checkin-phone-digits")),
         },
         FieldKind::Choice => match spec.choices.iter().find(|c| collapse(c) == trimmed) {
             Some(choice) => Ok(Valid::same(choice.clone())),
-            None => Err(strings::please_choose(label)),
+            None => Err(sentence("checkin-please-choose")),
         },
+    }
+}
+
+/// How a language writes dates: `date-order` in its messages, `dmy` for
+/// day first; month first otherwise.
+pub fn date_order(w: Words<'_>) -> DateOrder {
+    if w.t("date-order").trim() == "dmy" {
+        DateOrder::DayFirst
+    } else {
+        DateOrder::MonthFirst
+    }
+}
+
+/// A field's label in a language: the label in kiosk.toml, or in another
+/// language than English its `field-<key>` message when there is one.
+pub fn label_in(spec: &FieldSpec, w: Words<'_>) -> String {
+    let id = format!("field-{}", spec.key);
+    if w.code() != crate::i18n::BASE && w.has(&id) {
+        w.t(&id)
+    } else {
+        spec.label.clone()
     }
 }
 
@@ -70,25 +100,36 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn date(label: &str, text: &str, today: NaiveDate) -> Result<Valid, String> {
-    match read_birth_date(text, today) {
+fn date(label: &str, text: &str, today: NaiveDate, w: Words<'_>) -> Result<Valid, String> {
+    let about = |id: &str| w.f(id, &[("label", label.into())]);
+    match read_birth_date_in(text, today, date_order(w)) {
         Ok(Birth::One(d)) => Ok(Valid {
             value: d.format("%Y-%m-%d").to_string(),
-            shown: strings::full_date(d),
+            shown: w.full_date(d),
         }),
-        Ok(Birth::Two { recent, older }) => Err(strings::date_which_century(
-            label,
-            &strings::full_date(recent),
-            &strings::full_date(older),
+        Ok(Birth::Two { recent, older }) => Err(w.f(
+            "checkin-date-which-century",
+            &[
+                ("label", label.into()),
+                ("recent", w.full_date(recent).into()),
+                ("older", w.full_date(older).into()),
+            ],
         )),
-        Err(DateProblem::Today) => Err(strings::date_today(label)),
-        Err(DateProblem::Unreadable) => Err(strings::date_format(label)),
-        Err(DateProblem::MonthFirst) => Err(strings::date_month_first(label)),
-        Err(DateProblem::NoSuchDay { month, year, days }) => {
-            Err(strings::date_no_such_day(label, month, year, days))
-        }
-        Err(DateProblem::Future) => Err(strings::date_future(label)),
-        Err(DateProblem::TooOld) => Err(strings::date_too_old(label)),
+        Err(DateProblem::Today) => Err(about("checkin-date-today")),
+        Err(DateProblem::Unreadable) => Err(about("checkin-date-format")),
+        Err(DateProblem::MonthFirst) => Err(about("checkin-date-month-first")),
+        Err(DateProblem::DayFirst) => Err(about("checkin-date-day-first")),
+        Err(DateProblem::NoSuchDay { month, year, days }) => Err(w.f(
+            "checkin-date-no-such-day",
+            &[
+                ("label", label.into()),
+                ("month", w.month(year, month).into()),
+                ("year", num(year)),
+                ("days", num(days)),
+            ],
+        )),
+        Err(DateProblem::Future) => Err(about("checkin-date-future")),
+        Err(DateProblem::TooOld) => Err(about("checkin-date-too-old")),
     }
 }
 

@@ -9,7 +9,6 @@ use crate::diagnostic::{Diagnostic, render_all};
 use crate::hours::week_from;
 use crate::slides::{Deck, load_deck};
 use crate::status::StatusReport;
-use crate::strings;
 use crate::ui::{SlideLayout, regions};
 
 /// The smallest screen slides are expected to fit on in one page.
@@ -20,6 +19,8 @@ pub struct CheckReport {
     /// The summary for standard output.
     pub summary: String,
     pub errors: Vec<Diagnostic>,
+    /// Mistakes in message files: those messages are not used.
+    pub message_errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -43,9 +44,20 @@ pub fn check(config: &Config, at: DateTime<Utc>) -> CheckReport {
     });
     let mut all = config_warnings(config);
     all.extend(warnings);
+    let (language_errors, language_warnings) =
+        super::check_languages::language_problems(config, &deck);
+    if config.kiosk.languages.len() > 1 {
+        summary.push_str(&format!(
+            "Languages: {} (default {}).\n",
+            config.kiosk.languages.join(", "),
+            config.kiosk.default_language
+        ));
+    }
+    all.extend(language_warnings);
     CheckReport {
         summary,
         errors: deck.problems,
+        message_errors: language_errors,
         warnings: all,
     }
 }
@@ -56,8 +68,8 @@ fn config_warnings(config: &Config) -> Vec<Diagnostic> {
     if config.checkin.duplicate_key == DuplicateKey::NoIdentifyingFields {
         let file = config.path.display().to_string();
         out.push(
-            Diagnostic::whole_file(&file, strings::DUPLICATES_OFF)
-                .with_help(strings::DUPLICATES_OFF_HELP)
+            Diagnostic::whole_file(&file, crate::i18n::english().t("duplicates-off"))
+                .with_help(crate::i18n::english().t("duplicates-off-help"))
                 .warning(),
         );
     }
@@ -68,6 +80,7 @@ impl CheckReport {
     /// Errors then warnings, ready for standard error.
     pub fn problems_text(&self) -> String {
         let mut all = self.errors.clone();
+        all.extend(self.message_errors.iter().cloned());
         all.extend(self.warnings.iter().cloned());
         if all.is_empty() {
             return String::new();
@@ -78,6 +91,13 @@ impl CheckReport {
             text.push_str(&format!(
                 "\n{e} slide problem{} found; those slides are not shown until fixed.\n",
                 plural(e)
+            ));
+        }
+        let m = self.message_errors.len();
+        if m > 0 {
+            text.push_str(&format!(
+                "\n{m} message problem{} found; until fixed, those messages show as built in or in English.\n",
+                plural(m)
             ));
         }
         text
@@ -98,7 +118,7 @@ fn long_slides(config: &Config, deck: &Deck, at: DateTime<Utc>) -> Vec<Diagnosti
     deck.slides
         .iter()
         .filter_map(|slide| {
-            let pages = SlideLayout::new(slide, &vars, area.body).pages();
+            let pages = SlideLayout::new(slide, &vars, area.body, app.words()).pages();
             (pages > 1).then(|| {
                 let file = config
                     .kiosk
@@ -129,9 +149,10 @@ fn config_summary(config: &Config, at: DateTime<Utc>) -> String {
         config.clinic.name,
         schedule.tz.name()
     ));
-    out.push_str(&format!("Now: {}\n", report.line()));
+    let w = crate::i18n::english();
+    out.push_str(&format!("Now: {}\n", report.line(w)));
     out.push_str("Hours for the next 7 days:\n");
-    for day in week_from(schedule, today) {
+    for day in week_from(schedule, today, w) {
         let note = day
             .note
             .as_ref()
@@ -140,7 +161,7 @@ fn config_summary(config: &Config, at: DateTime<Utc>) -> String {
         out.push_str(&format!(
             "  {} {:<10} {}{note}\n",
             day.date,
-            day.day_label(),
+            day.day_label(w),
             day.hours
         ));
     }

@@ -7,9 +7,10 @@ use clap::{Args, Subcommand};
 
 use crate::cli::{parse_date, parse_instant};
 use crate::desk::summary::summarize;
+use crate::desk::words;
+use crate::i18n::english;
 use crate::listing;
 use crate::store::{Store, StoreError};
-use crate::strings;
 
 #[derive(Debug, Subcommand)]
 pub enum CheckinsCommand {
@@ -121,10 +122,26 @@ pub fn list(store: &Store, tz: Tz, args: &ListArgs) -> Result<String, StoreError
         format!("{CSV_BOM}{}", listing::csv(&records, tz))
     } else if records.is_empty() {
         match (days.first(), days.last()) {
-            (Some(first), Some(last)) if first != last => {
-                strings::desk::no_checkins_between(*first, *last)
-            }
-            _ => strings::desk::no_checkins_on(days.first().copied().unwrap_or_default()),
+            (Some(first), Some(last)) if first != last => format!(
+                "{}\n",
+                english().f(
+                    "checkins-none-between",
+                    &[
+                        ("first", first.to_string().into()),
+                        ("last", last.to_string().into()),
+                    ],
+                )
+            ),
+            _ => format!(
+                "{}\n",
+                english().f(
+                    "checkins-none-on",
+                    &[(
+                        "day",
+                        days.first().copied().unwrap_or_default().to_string().into()
+                    )],
+                )
+            ),
         }
     } else if days.len() == 1 {
         listing::table(&records, tz)
@@ -160,8 +177,12 @@ pub fn summary(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreErr
     Ok(if args.json {
         format!("{}\n", summary.json())
     } else {
-        let mut out = format!("{}\n", strings::desk::summary_heading(day));
-        for line in summary.lines(40) {
+        let w = english();
+        let mut out = format!(
+            "{}\n",
+            w.f("summary-heading", &[("day", day.to_string().into())])
+        );
+        for line in summary.lines(40, w) {
             out.push_str(line.trim_end());
             out.push('\n');
         }
@@ -181,7 +202,7 @@ pub fn history(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreErr
                 serde_json::json!({
                     "at": e.at.with_timezone(&tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                     "ticket": e.ticket,
-                    "change": strings::desk::history_action(&e.action, e.undo),
+                    "change": words::history_action(english(), &e.action, e.undo),
                     "by": e.actor,
                 })
             })
@@ -189,13 +210,16 @@ pub fn history(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreErr
         return Ok(format!("{}\n", serde_json::Value::Array(items)));
     }
     if entries.is_empty() {
-        return Ok(strings::desk::no_history(day));
+        return Ok(format!(
+            "{}\n",
+            english().f("history-none", &[("day", day.to_string().into())])
+        ));
     }
     let mut out = String::new();
     for e in &entries {
         let local = e.at.with_timezone(&tz);
-        let time = strings::clock_time(local.hour(), local.minute());
-        let what = crate::sanitize::printable(&strings::desk::history_action(&e.action, e.undo));
+        let time = english().time(local.hour(), local.minute());
+        let what = crate::sanitize::printable(&words::history_action(english(), &e.action, e.undo));
         out.push_str(&format!(
             "{time:>8}  #{:<4} {what}  · {}\n",
             e.ticket,

@@ -2,6 +2,7 @@
 //! `staff set-pin`, which writes the staff PIN's hash into `kiosk.toml`.
 
 pub mod check;
+mod check_languages;
 pub mod checkins;
 pub mod preview;
 pub mod run;

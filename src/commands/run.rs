@@ -4,15 +4,15 @@
 
 use std::io::IsTerminal;
 
-use chrono::Utc;
+use chrono::{Timelike, Utc};
 
 use super::exit;
 use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError, last_good};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::english;
 use crate::runtime::{self, RunOptions};
-use crate::strings;
 
 /// `kiosk run` on a terminal with a `kiosk.toml` that does not load: the
 /// last good copy, or the set-up screen until the file is fixed.
@@ -21,12 +21,22 @@ pub fn run_without_config(path: &std::path::Path, error: ConfigError, args: RunA
         ConfigError::Invalid(problems) => problems,
         ConfigError::Unreadable { path, error } => vec![Diagnostic::whole_file(
             &path.display().to_string(),
-            strings::sign::config_unreadable(&crate::config::io_reason(&error)),
+            english().f(
+                "config-unreadable",
+                &[("why", crate::config::io_reason(&error).into())],
+            ),
         )],
     };
     if let Some((config, saved)) = last_good::load(path) {
         let saved = chrono::DateTime::<Utc>::from(saved).with_timezone(&config.schedule.tz);
-        let saved = strings::sign::saved_at(saved.naive_local());
+        let saved = saved.naive_local();
+        let saved = english().f(
+            "staff-saved-at",
+            &[
+                ("date", english().long_date(saved.date()).into()),
+                ("time", english().time(saved.hour(), saved.minute()).into()),
+            ],
+        );
         return run_kiosk(config, args, Some((problems, saved)));
     }
     match runtime::fallback::set_up_screen(path, args.dev) {

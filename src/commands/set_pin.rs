@@ -16,10 +16,10 @@ use crossterm::terminal;
 use super::exit;
 use crate::config::toml_errors::toml_problem;
 use crate::config::{ConfigError, io_reason};
+use crate::i18n::{english, num};
 use crate::staff::atomic::{Mode, write_atomically};
 use crate::staff::config_edit::{EditError, with_pin_hash};
 use crate::staff::{Pin, PinError, hash_pin};
-use crate::strings::staff as words;
 
 /// The most characters accepted for one entry, typed or piped.
 const MAX_ENTRY: usize = 64;
@@ -77,7 +77,16 @@ fn run(config: &Path) -> Result<String, Failure> {
         EditError::NotToml(e) => {
             failure(exit::INVALID, toml_problem(&file, &source, &e).to_string())
         }
-        EditError::NoSafePlace => failure(exit::FAILURE, words::set_pin_by_hand(&file, &hash)),
+        EditError::NoSafePlace => failure(
+            exit::FAILURE,
+            english().f(
+                "set-pin-by-hand",
+                &[
+                    ("file", file.as_str().into()),
+                    ("hash", hash.as_str().into()),
+                ],
+            ),
+        ),
     })?;
     let cannot_write = |e: io::Error| {
         failure(
@@ -86,29 +95,32 @@ fn run(config: &Path) -> Result<String, Failure> {
         )
     };
     if std::fs::read_to_string(&path).map_err(cannot_write)? != source {
-        return Err(failure(exit::FAILURE, words::set_pin_file_changed(&file)));
+        return Err(failure(
+            exit::FAILURE,
+            english().f("set-pin-file-changed", &[("file", file.as_str().into())]),
+        ));
     }
     let mode = Mode::of(&path).map_err(cannot_write)?;
     write_atomically(&path, edited.as_bytes(), mode).map_err(cannot_write)?;
-    Ok(words::set_pin_done(&file))
+    Ok(english().f("set-pin-done", &[("file", file.as_str().into())]))
 }
 
 /// The PIN, asked for twice.
 fn read_pin() -> Result<Pin, Failure> {
     if io::stdin().is_terminal() {
-        let first = ask_hidden(words::SET_PIN_FIRST)?;
+        let first = ask_hidden(&english().t("set-pin-first"))?;
         let pin = check_entry(&first)?;
-        let second = ask_hidden(words::SET_PIN_AGAIN)?;
+        let second = ask_hidden(&english().t("set-pin-again"))?;
         same(pin, &second)
     } else {
         let mut text = String::new();
         io::stdin()
             .take(4 * MAX_ENTRY as u64)
             .read_to_string(&mut text)
-            .map_err(|_| failure(exit::INVALID, words::SET_PIN_STDIN))?;
+            .map_err(|_| failure(exit::INVALID, english().t("set-pin-stdin")))?;
         let mut lines = text.lines();
         let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
-            return Err(failure(exit::INVALID, words::SET_PIN_STDIN));
+            return Err(failure(exit::INVALID, english().t("set-pin-stdin")));
         };
         let pin = check_entry(first)?;
         same(pin, second)
@@ -117,8 +129,11 @@ fn read_pin() -> Result<Pin, Failure> {
 
 fn check_entry(entry: &str) -> Result<Pin, Failure> {
     Pin::parse(entry).map_err(|e| match e {
-        PinError::NotDigits => failure(exit::INVALID, words::SET_PIN_NOT_DIGITS),
-        PinError::WrongLength(n) => failure(exit::INVALID, words::set_pin_length(n)),
+        PinError::NotDigits => failure(exit::INVALID, english().t("set-pin-not-digits")),
+        PinError::WrongLength(n) => failure(
+            exit::INVALID,
+            english().f("set-pin-length", &[("len", num(n))]),
+        ),
     })
 }
 
@@ -126,7 +141,7 @@ fn same(pin: Pin, again: &str) -> Result<Pin, Failure> {
     if pin.digits() == again {
         Ok(pin)
     } else {
-        Err(failure(exit::INVALID, words::SET_PIN_MISMATCH))
+        Err(failure(exit::INVALID, english().t("set-pin-mismatch")))
     }
 }
 
@@ -181,7 +196,7 @@ fn ask_hidden(prompt: &str) -> Result<String, Failure> {
             Edit::Cancel => {
                 drop(raw);
                 let _ = write!(out, "\r\n");
-                return Err(failure(exit::FAILURE, words::SET_PIN_CANCELLED));
+                return Err(failure(exit::FAILURE, english().t("set-pin-cancelled")));
             }
         };
         write!(out, "{shown}")
@@ -283,16 +298,19 @@ mod tests {
         assert_eq!(code(check_entry("7391")), Ok(()));
         assert_eq!(
             code(check_entry("12a45")),
-            Err((exit::INVALID, words::SET_PIN_NOT_DIGITS.to_string()))
+            Err((exit::INVALID, english().t("set-pin-not-digits")))
         );
         assert_eq!(
             code(check_entry("123")),
-            Err((exit::INVALID, words::set_pin_length(3)))
+            Err((
+                exit::INVALID,
+                english().f("set-pin-length", &[("len", num(3))])
+            ))
         );
         let Ok(pin) = Pin::parse("73915") else { return };
         assert_eq!(
             code(same(pin.clone(), "73951")),
-            Err((exit::INVALID, words::SET_PIN_MISMATCH.to_string()))
+            Err((exit::INVALID, english().t("set-pin-mismatch")))
         );
         assert_eq!(code(same(pin, "73915")), Ok(()));
     }

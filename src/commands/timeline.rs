@@ -4,9 +4,9 @@
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 
 use crate::config::Config;
+use crate::i18n::Words;
 use crate::slides::{Deck, eligible_indices};
 use crate::status::StatusReport;
-use crate::strings;
 
 /// One moment at which the sign or the set of slides changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,13 +33,19 @@ type SignKey = (
 
 /// The changes from `from` for `days` days, found minute by minute (every
 /// boundary in the hours and slide windows falls on a whole minute).
-pub fn changes(config: &Config, deck: &Deck, from: DateTime<Utc>, days: u32) -> Vec<Change> {
+pub fn changes(
+    config: &Config,
+    deck: &Deck,
+    from: DateTime<Utc>,
+    days: u32,
+    w: Words<'_>,
+) -> Vec<Change> {
     let end = from + Duration::days(i64::from(days));
     let mut out: Vec<Change> = Vec::new();
     let mut t = from;
     while t < end {
-        let report = StatusReport::new(&config.schedule, config.kiosk.closing_soon, t);
-        let sign = sign_text(&report);
+        let report = StatusReport::new_in(&config.schedule, config.kiosk.closing_soon, t, w);
+        let sign = sign_text(&report, w);
         let wall = config.schedule.wall_at(t);
         let slides = eligible_indices(&deck.slides, wall, report.open, report.closing_soon);
         let reason_day = report.reason.as_ref().map(|_| wall.date());
@@ -70,28 +76,22 @@ pub fn changes(config: &Config, deck: &Deck, from: DateTime<Utc>, days: u32) -> 
     out
 }
 
-fn sign_text(report: &StatusReport) -> String {
-    let word = if report.open {
-        strings::OPEN
-    } else {
-        strings::CLOSED
+fn sign_text(report: &StatusReport, w: Words<'_>) -> String {
+    let without_countdown = StatusReport {
+        countdown: None,
+        ..report.clone()
     };
-    let soon = if report.closing_soon {
-        format!(" ({})", strings::CLOSING_SOON.to_lowercase())
+    let line = without_countdown.line(w);
+    if report.closing_soon {
+        w.f("timeline-closing-soon", &[("line", line.into())])
     } else {
-        String::new()
-    };
-    let reason = report
-        .reason
-        .as_deref()
-        .map(|r| format!("{}{}", strings::sign::after_closed(r), strings::sign::SEP))
-        .unwrap_or_default();
-    format!("{word} · {reason}{}{soon}", report.change_text)
+        line
+    }
 }
 
 /// The changes as text: a heading per day, then a line per change with the
 /// sign and the slides that start or stop playing.
-pub fn render(config: &Config, deck: &Deck, changes: &[Change]) -> String {
+pub fn render(config: &Config, deck: &Deck, changes: &[Change], w: Words<'_>) -> String {
     let mut out = String::new();
     let mut day: Option<NaiveDate> = None;
     let mut previous: Option<&[usize]> = None;
@@ -104,9 +104,9 @@ pub fn render(config: &Config, deck: &Deck, changes: &[Change]) -> String {
         let wall = config.schedule.wall_at(change.at);
         if day != Some(wall.date()) {
             day = Some(wall.date());
-            out.push_str(&format!("\n{}\n", strings::long_date(wall.date())));
+            out.push_str(&format!("\n{}\n", w.long_date(wall.date())));
         }
-        let time = strings::clock_time(wall.hour(), wall.minute());
+        let time = w.time(wall.hour(), wall.minute());
         out.push_str(&format!("  {time:>8}  {}\n", change.sign));
         let (added, removed): (Vec<_>, Vec<_>) = match previous {
             None => (change.slides.iter().map(name).collect(), Vec::new()),

@@ -1,6 +1,7 @@
 //! Turning the raw file into a [`Config`], collecting every mistake.
 
 mod checkin;
+mod languages;
 mod notices;
 mod staff;
 
@@ -175,8 +176,9 @@ fn desk(c: &mut Checker<'_>, d: &super::raw::RawDesk) -> DeskSettings {
             "date" => BirthShown::Date,
             "age" => BirthShown::Age,
             other => {
-                let message = crate::strings::desk::birth_invalid(other);
-                c.error(b.span(), message, crate::strings::desk::BIRTH_HELP);
+                let w = crate::i18n::english();
+                let message = w.f("birth-invalid", &[("value", format!("{other:?}").into())]);
+                c.error(b.span(), message, &w.t("birth-help"));
                 BirthShown::Date
             }
         },
@@ -211,7 +213,14 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         let text = value.as_ref().map_or(default, |v| v.get_ref().trim());
         base_dir.join(if text.is_empty() { default } else { text })
     };
+    let languages = c.languages(k, base_dir);
     KioskSettings {
+        languages: languages.languages,
+        default_language: languages.default,
+        rotate_languages: languages.rotate,
+        staff_language: languages.staff,
+        clocks: languages.clocks,
+        locales_dir: base_dir.join(crate::i18n::LOCALES_DIR),
         content_dir: path(&k.content_dir, "content"),
         log_dir: path(&k.log_dir, "data/logs"),
         heartbeat: path(&k.heartbeat_file, "data/heartbeat"),

@@ -65,7 +65,8 @@ pub fn save(config: &Config, deck: &Deck) -> io::Result<()> {
     create_private_dirs(&content)?;
     let text = std::fs::read(&config.path)?;
     write_atomically(&folder.join(CONFIG), &text, Mode::private(0o600))?;
-    for slide in &deck.slides {
+    let translated = deck.translations.iter().map(|t| &t.slide);
+    for slide in deck.slides.iter().chain(translated) {
         let from = config.kiosk.content_dir.join(&slide.file);
         if let Ok(bytes) = std::fs::read(&from) {
             write_atomically(&content.join(&slide.file), &bytes, Mode::private(0o600))?;

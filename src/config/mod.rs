@@ -43,6 +43,20 @@ pub struct KioskSettings {
     /// `kiosk check` warns about a slide whose `reviewed` date is more than
     /// this many months ago.
     pub review_after_months: u32,
+    /// The languages patients can choose, the clinic's default first
+    /// in the button's order (`languages`).
+    pub languages: Vec<String>,
+    /// What patients read until they choose, and again after.
+    pub default_language: String,
+    /// The slideshow shows each slide in the next language in turn.
+    pub rotate_languages: bool,
+    /// What the staff screen and the desk read.
+    pub staff_language: String,
+    /// A 12- or 24-hour clock for some languages, over their own default.
+    pub clocks: Vec<(String, crate::i18n::Clock)>,
+    /// The folder of message files that add or override messages
+    /// (`locales/` beside kiosk.toml).
+    pub locales_dir: PathBuf,
 }
 
 /// Where check-ins are kept, and for how long.
@@ -238,6 +252,16 @@ impl Config {
     /// kiosk has open or set up at start), so that everything in this run
     /// goes on using one value. Returns the names of those that the file
     /// changed, for staff.
+    /// The messages of every language: the compiled-in ones with the
+    /// folder beside kiosk.toml read over them, and the clocks it sets.
+    pub fn catalog(&self) -> crate::i18n::Catalog {
+        let mut catalog = crate::i18n::Catalog::with_folder(&self.kiosk.locales_dir);
+        for (code, clock) in &self.kiosk.clocks {
+            catalog.set_clock(code, *clock);
+        }
+        catalog
+    }
+
     pub fn keep_for_restart(&self, new: &mut Config) -> Vec<&'static str> {
         if self.demo {
             *new = new.clone().for_demonstration();

@@ -92,6 +92,11 @@ pub struct RawKiosk {
     pub now_serving: Option<bool>,
     pub chime: Option<bool>,
     pub review_after_months: Option<Spanned<i64>>,
+    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
+    pub default_language: Option<Spanned<String>>,
+    pub rotate_languages: Option<bool>,
+    pub staff_language: Option<Spanned<String>>,
+    pub clock: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

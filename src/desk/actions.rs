@@ -2,9 +2,10 @@
 //! taking in the result of a save.
 
 use super::modes::{Mode, Pending};
+use super::words;
 use super::{Action, Answer, Change, Desk, Notice, Op, Outcome, RecordChange, UNDO_DEPTH};
+use crate::i18n::num;
 use crate::store::{CheckinRecord, Inserted, Status, StatusAt};
-use crate::strings;
 
 impl Desk {
     pub(super) fn act(&mut self, action: Action) -> Outcome {
@@ -16,7 +17,7 @@ impl Desk {
             Action::Undo => match self.undo.pop() {
                 Some(Op::Status(change)) => ask(change.reversed()),
                 Some(Op::Record(change)) => record(change.made_at(self.now)),
-                None => self.say(strings::DESK_NOTHING_TO_UNDO),
+                None => self.say(&self.words().t("desk-nothing-to-undo")),
             },
             Action::Find => {
                 self.mode = Mode::Find;
@@ -69,18 +70,26 @@ impl Desk {
         };
         match target.map(|r| self.change(r, Status::Called)) {
             Some(change) => ask(change),
-            None => self.say(strings::DESK_NO_ONE_WAITING),
+            None => self.say(&self.words().t("desk-no-one-waiting")),
         }
     }
 
     /// Marks the selected patient.
     fn mark(&mut self, status: Status) -> Outcome {
         let Some(row) = self.selected() else {
-            return self.say(strings::DESK_EMPTY);
+            return self.say(&self.words().t("desk-empty"));
         };
         let name = self.name_of(row);
         if row.status == status {
-            let text = strings::desk_already(row.ticket, &name, status);
+            let w = self.words();
+            let text = w.f(
+                "desk-already",
+                &[
+                    ("ticket", num(row.ticket)),
+                    ("name", name.as_str().into()),
+                    ("word", words::status(w, status).into()),
+                ],
+            );
             return self.say_about(&text, &name);
         }
         let change = self.change(row, status);
@@ -94,7 +103,7 @@ impl Desk {
     /// Asks before removing the selected check-in as entered in error.
     fn remove(&mut self) -> Outcome {
         let Some(row) = self.selected() else {
-            return self.say(strings::DESK_EMPTY);
+            return self.say(&self.words().t("desk-empty"));
         };
         let change = RecordChange::Remove {
             id: row.id,
@@ -156,11 +165,19 @@ impl Desk {
     pub(super) fn saved(&mut self, change: Change, result: Result<bool, String>) {
         match result {
             Ok(true) => {
-                let text = strings::desk_changed(
-                    change.ticket,
-                    &change.name,
-                    change.new.status,
-                    change.undo,
+                let w = self.words();
+                let id = if change.undo {
+                    "desk-changed-undo"
+                } else {
+                    "desk-changed"
+                };
+                let text = w.f(
+                    id,
+                    &[
+                        ("ticket", num(change.ticket)),
+                        ("name", change.name.as_str().into()),
+                        ("word", words::status(w, change.new.status).into()),
+                    ],
                 );
                 self.say_about(&text, &change.name);
                 self.selected = Some(change.id);
@@ -169,12 +186,11 @@ impl Desk {
                 }
             }
             Ok(false) => {
-                let text =
-                    strings::desk_changed_elsewhere(change.ticket, &change.name, change.undo);
+                let text = changed_elsewhere(self, change.ticket, &change.name, change.undo);
                 self.warn_about(text, &change.name);
             }
             Err(error) => {
-                self.warn(strings::desk_save_failed(&error));
+                self.warn(save_failed(self, &error));
                 if change.undo {
                     // Not undone: it can be tried again.
                     self.undo.push(Op::Status(change.reversed()));
@@ -187,14 +203,14 @@ impl Desk {
         let answer = match result {
             Ok(answer) => answer,
             Err(error) => {
-                self.warn(strings::desk_save_failed(&error));
+                self.warn(save_failed(self, &error));
                 if change.is_undo() {
                     self.undo.push(Op::Record(change));
                 }
                 return;
             }
         };
-        let (text, name) = recorded_text(&change, answer);
+        let (text, name) = recorded_text(self, &change, answer);
         match answer {
             Answer::Stale => self.warn_about(text, &name),
             _ => {
@@ -215,23 +231,51 @@ impl Desk {
 }
 
 /// What to say about a stored record change, and the name in it.
-fn recorded_text(change: &RecordChange, answer: Answer) -> (String, String) {
-    use strings::desk as s;
+fn recorded_text(desk: &Desk, change: &RecordChange, answer: Answer) -> (String, String) {
+    let w = desk.words();
     let (ticket, name) = match change {
         RecordChange::Add { name, .. } => (0, name.clone()),
         RecordChange::Edit { ticket, name, .. }
         | RecordChange::Remove { ticket, name, .. }
         | RecordChange::Restore { ticket, name, .. } => (*ticket, name.clone()),
     };
+    let say = |id: &str, ticket: u32| {
+        w.f(
+            id,
+            &[("ticket", num(ticket)), ("name", name.as_str().into())],
+        )
+    };
     let text = match (change, answer) {
-        (_, Answer::Stale) => strings::desk_changed_elsewhere(ticket, &name, change.is_undo()),
-        (_, Answer::Added(Inserted::New { ticket, .. })) => s::added(ticket, &name),
-        (_, Answer::Added(Inserted::Duplicate { ticket, .. })) => s::already_listed(ticket, &name),
-        (RecordChange::Edit { undo, .. }, _) => s::edited(ticket, &name, *undo),
-        (RecordChange::Remove { undo, .. }, _) => s::removed(ticket, &name, *undo),
-        (RecordChange::Restore { .. } | RecordChange::Add { .. }, _) => s::restored(ticket, &name),
+        (_, Answer::Stale) => changed_elsewhere(desk, ticket, &name, change.is_undo()),
+        (_, Answer::Added(Inserted::New { ticket, .. })) => say("desk-added", ticket),
+        (_, Answer::Added(Inserted::Duplicate { ticket, .. })) => {
+            say("desk-already-listed", ticket)
+        }
+        (RecordChange::Edit { undo: true, .. }, _) => say("desk-edited-undo", ticket),
+        (RecordChange::Edit { .. }, _) => say("desk-edited", ticket),
+        (RecordChange::Remove { undo: true, .. }, _) => say("desk-removed-undo", ticket),
+        (RecordChange::Remove { .. }, _) => say("desk-removed", ticket),
+        (RecordChange::Restore { .. } | RecordChange::Add { .. }, _) => {
+            say("desk-restored", ticket)
+        }
     };
     (text, name)
+}
+
+/// Someone else changed the check-in between reading and saving.
+fn changed_elsewhere(desk: &Desk, ticket: u32, name: &str, undo: bool) -> String {
+    let id = if undo {
+        "desk-changed-elsewhere-undo"
+    } else {
+        "desk-changed-elsewhere"
+    };
+    desk.words()
+        .f(id, &[("ticket", num(ticket)), ("name", name.into())])
+}
+
+fn save_failed(desk: &Desk, error: &str) -> String {
+    desk.words()
+        .f("desk-save-failed", &[("error", error.into())])
 }
 
 /// Asks the runtime to save `change`.

@@ -7,8 +7,8 @@ use crossterm::event::KeyEvent;
 use super::modes::Mode;
 use super::{Desk, Outcome, RecordChange, actions, display_name, queue};
 use crate::checkin::{Form, FormOutcome, form_input};
+use crate::i18n::num;
 use crate::store::{CheckinRecord, NewCheckin};
-use crate::strings;
 
 /// The form on the desk and what it is for.
 #[derive(Clone, Debug)]
@@ -21,15 +21,20 @@ pub struct DeskForm {
 impl DeskForm {
     pub fn title(&self) -> String {
         match &self.editing {
-            None => strings::desk::ADD_TITLE.to_string(),
-            Some(record) => strings::desk::edit_title(record.ticket),
+            None => self.form.words().t("desk-add-title"),
+            Some(record) => self
+                .form
+                .words()
+                .f("desk-edit-title", &[("ticket", num(record.ticket))]),
         }
     }
 }
 
 impl Desk {
     pub(super) fn open_add(&mut self) -> Outcome {
-        let form = Form::new(self.setup.fields.clone(), self.now).in_timezone(self.tz);
+        let form = Form::new(self.setup.fields.clone(), self.now)
+            .in_timezone(self.tz)
+            .in_language(std::sync::Arc::clone(&self.catalog), &self.lang);
         self.mode = Mode::Form(Box::new(DeskForm {
             form,
             editing: None,
@@ -39,10 +44,11 @@ impl Desk {
 
     pub(super) fn open_edit(&mut self) -> Outcome {
         let Some(record) = self.selected().cloned() else {
-            return self.say(strings::DESK_EMPTY);
+            return self.say(&self.words().t("desk-empty"));
         };
-        let form =
-            Form::filled(self.setup.fields.clone(), &record.fields, self.now).in_timezone(self.tz);
+        let form = Form::filled(self.setup.fields.clone(), &record.fields, self.now)
+            .in_timezone(self.tz)
+            .in_language(std::sync::Arc::clone(&self.catalog), &self.lang);
         self.mode = Mode::Form(Box::new(DeskForm {
             form,
             editing: Some(record),
@@ -81,7 +87,8 @@ impl Desk {
         let key = &self.setup.duplicate_key;
         let Some(record) = editing else {
             let name = queue::name_of(&values);
-            let checkin = NewCheckin::new(values, key);
+            // The patient's language is not known at the desk: the clinic's usual one.
+            let checkin = NewCheckin::new(values, key).in_language(&self.patients_default);
             return actions::record(RecordChange::Add {
                 checkin,
                 name,
@@ -97,7 +104,10 @@ impl Desk {
             }
         }
         if fields == record.fields {
-            return self.say(&strings::desk::unchanged(record.ticket));
+            let text = self
+                .words()
+                .f("desk-unchanged", &[("ticket", num(record.ticket))]);
+            return self.say(&text);
         }
         actions::record(RecordChange::Edit {
             id: record.id,

@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::strings;
+use crate::i18n::Words;
 
 /// What a key asks the desk to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub enum Action {
     Quit,
 }
 
-/// Keys (with the modifiers they need) that do one action, and the word
-/// the help line shows for it.
+/// Keys (with the modifiers they need) that do one action, and the
+/// message the help line shows for it.
 #[derive(Clone, Copy, Debug)]
 pub struct Binding {
     pub keys: &'static [(KeyCode, KeyModifiers)],
@@ -44,57 +44,57 @@ pub const BINDINGS: [Binding; 12] = [
     Binding {
         keys: &[(KeyCode::Up, NONE)],
         action: Action::Up,
-        help: strings::DESK_DO_SELECT,
+        help: "desk-do-select",
     },
     Binding {
         keys: &[(KeyCode::Down, NONE)],
         action: Action::Down,
-        help: strings::DESK_DO_SELECT,
+        help: "desk-do-select",
     },
     Binding {
         keys: &[(KeyCode::Char('c'), NONE), (KeyCode::Enter, NONE)],
         action: Action::Call,
-        help: strings::DESK_DO_CALL,
+        help: "desk-do-call",
     },
     Binding {
         keys: &[(KeyCode::Char('s'), NONE)],
         action: Action::Seen,
-        help: strings::DESK_DO_SEEN,
+        help: "desk-do-seen",
     },
     Binding {
         keys: &[(KeyCode::Char('n'), NONE)],
         action: Action::NoShow,
-        help: strings::DESK_DO_NO_SHOW,
+        help: "desk-do-no-show",
     },
     Binding {
         keys: &[(KeyCode::Char('u'), NONE)],
         action: Action::Undo,
-        help: strings::DESK_DO_UNDO,
+        help: "desk-do-undo",
     },
     Binding {
         keys: &[(KeyCode::Char('/'), NONE)],
         action: Action::Find,
-        help: strings::desk::DO_FIND,
+        help: "desk-do-find",
     },
     Binding {
         keys: &[(KeyCode::Char('a'), NONE)],
         action: Action::Add,
-        help: strings::desk::DO_ADD,
+        help: "desk-do-add",
     },
     Binding {
         keys: &[(KeyCode::Char('e'), NONE)],
         action: Action::Edit,
-        help: strings::desk::DO_EDIT,
+        help: "desk-do-edit",
     },
     Binding {
         keys: &[(KeyCode::Char('d'), NONE)],
         action: Action::Remove,
-        help: strings::desk::DO_REMOVE,
+        help: "desk-do-remove",
     },
     Binding {
         keys: &[(KeyCode::Char('t'), NONE)],
         action: Action::Summary,
-        help: strings::desk::DO_SUMMARY,
+        help: "desk-do-summary",
     },
     Binding {
         keys: &[
@@ -103,7 +103,7 @@ pub const BINDINGS: [Binding; 12] = [
             (KeyCode::Char('c'), KeyModifiers::CONTROL),
         ],
         action: Action::Quit,
-        help: strings::DESK_DO_QUIT,
+        help: "desk-do-quit",
     },
 ];
 
@@ -125,12 +125,12 @@ pub fn action_for(key: &KeyEvent) -> Option<Action> {
 }
 
 /// How a key is written in the help line: `↑`, `Enter`, `Ctrl-C`, `s`.
-fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
+fn key_name(w: Words<'_>, code: KeyCode, modifiers: KeyModifiers) -> String {
     let name = match code {
         KeyCode::Up => "↑".to_string(),
         KeyCode::Down => "↓".to_string(),
-        KeyCode::Enter => strings::DESK_KEY_ENTER.to_string(),
-        KeyCode::Esc => strings::DESK_KEY_ESC.to_string(),
+        KeyCode::Enter => w.t("desk-key-enter"),
+        KeyCode::Esc => w.t("desk-key-esc"),
         KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
             c.to_ascii_uppercase().to_string()
         }
@@ -138,7 +138,7 @@ fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
         other => other.to_string(),
     };
     if modifiers.contains(KeyModifiers::CONTROL) {
-        format!("{}{name}", strings::DESK_KEY_CTRL)
+        format!("{}{name}", w.t("desk-key-ctrl"))
     } else {
         name
     }
@@ -146,20 +146,20 @@ fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
 
 /// The entries of the help line, from [`BINDINGS`]: `↑/↓ select`,
 /// `c/Enter call next`, … `q/Esc/Ctrl-C quit`.
-pub fn help_items() -> Vec<String> {
-    help_items_for(false)
+pub fn help_items(w: Words<'_>) -> Vec<String> {
+    help_items_for(w, false)
 }
 
 /// The help items; on the kiosk's staff screen, without the desk's quit
 /// keys (there Esc and q leave the staff screen, and the staff screen's
 /// own line says so).
-pub fn help_items_for(on_kiosk: bool) -> Vec<String> {
+pub fn help_items_for(w: Words<'_>, on_kiosk: bool) -> Vec<String> {
     let mut groups: Vec<(Vec<String>, &str)> = Vec::new();
     let shown = BINDINGS
         .iter()
         .filter(|b| !(on_kiosk && b.action == Action::Quit));
     for binding in shown {
-        let names = binding.keys.iter().map(|(c, m)| key_name(*c, *m));
+        let names = binding.keys.iter().map(|(c, m)| key_name(w, *c, *m));
         match groups.last_mut() {
             Some((keys, help)) if *help == binding.help => keys.extend(names),
             _ => groups.push((names.collect(), binding.help)),
@@ -167,13 +167,13 @@ pub fn help_items_for(on_kiosk: bool) -> Vec<String> {
     }
     groups
         .iter()
-        .map(|(keys, help)| format!("{} {help}", keys.join("/")))
+        .map(|(keys, help)| format!("{} {}", keys.join("/"), w.t(help)))
         .collect()
 }
 
 /// The whole help line: [`help_items`] joined by ` · `.
-pub fn help_line() -> String {
-    help_items().join(" · ")
+pub fn help_line(w: Words<'_>) -> String {
+    help_items(w).join(" · ")
 }
 
 #[cfg(test)]
@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn the_help_line_comes_from_the_table() {
         assert_eq!(
-            help_line(),
+            help_line(crate::i18n::english()),
             "↑/↓ select · c/Enter call next · s seen · n no-show · u undo · / find · a add · \
              e edit · d remove · t summary · q/Esc/Ctrl-C quit"
         );

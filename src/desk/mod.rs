@@ -22,6 +22,7 @@ pub mod summary;
 mod summary_view;
 mod table;
 mod view;
+pub mod words;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -35,8 +36,8 @@ use chrono_tz::Tz;
 use crossterm::event::KeyEvent;
 
 use crate::config::Config;
+use crate::i18n::{self, Catalog, Words};
 use crate::store::{CheckinId, CheckinRecord, Status, StatusAt};
-use crate::strings;
 
 pub use form::DeskForm;
 pub use keys::{Action, BINDINGS, Binding, action_for, help_items, help_items_for, help_line};
@@ -191,6 +192,12 @@ pub struct Desk {
     /// Shown on the kiosk's staff screen, where Esc and q leave the staff
     /// screen: the help line leaves out the desk's own quit keys.
     pub on_kiosk: bool,
+    /// The messages, and the language staff read (`staff_language`).
+    pub(crate) catalog: std::sync::Arc<Catalog>,
+    pub lang: String,
+    /// The clinic's default language: a patient who used another has it
+    /// shown beside the name.
+    pub patients_default: String,
 }
 
 impl Desk {
@@ -214,7 +221,31 @@ impl Desk {
             removed: 0,
             short_names: false,
             on_kiosk: false,
+            catalog: i18n::built_in(),
+            lang: config.kiosk.staff_language.clone(),
+            patients_default: config.kiosk.default_language.clone(),
         }
+    }
+
+    /// The desk reading messages from `catalog`.
+    pub fn with_catalog(mut self, catalog: std::sync::Arc<Catalog>) -> Self {
+        self.catalog = catalog;
+        self
+    }
+
+    /// A language's name in itself (`Español`), or its code when there are
+    /// no messages for it.
+    pub fn language_name(&self, code: &str) -> String {
+        if self.catalog.knows(code) {
+            self.catalog.words(code).t("language-name")
+        } else {
+            crate::sanitize::printable(code)
+        }
+    }
+
+    /// The words of the staff's language.
+    pub fn words(&self) -> Words<'_> {
+        self.catalog.words(&self.lang)
     }
 
     /// The name shown for `record`: in full, or first name and last
@@ -286,7 +317,10 @@ impl Desk {
             }
             Msg::LoadFailed(error) => {
                 let before = self.notice.clone();
-                self.warn(strings::desk_read_failed(&error));
+                let text = self
+                    .words()
+                    .f("desk-read-failed", &[("error", error.as_str().into())]);
+                self.warn(text);
                 Outcome::redraw(self.notice != before)
             }
             Msg::Saved { change, result } => {
@@ -305,7 +339,11 @@ impl Desk {
                 self.clinic = clinic;
                 self.tz = tz;
                 if !restart.is_empty() {
-                    self.warn(strings::staff::needs_restart(&restart));
+                    let text = self.words().f(
+                        "staff-needs-restart",
+                        &[("names", restart.join(", ").into())],
+                    );
+                    self.warn(text);
                 }
                 Outcome::redraw(true)
             }
@@ -403,7 +441,7 @@ impl Desk {
 pub fn display_name(record: &CheckinRecord) -> String {
     let name = queue::display_name(record);
     if name.is_empty() {
-        strings::DESK_NO_NAME.to_string()
+        i18n::english().t("desk-no-name")
     } else {
         name
     }

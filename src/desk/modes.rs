@@ -4,9 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::form::DeskForm;
+use super::words;
 use super::{Change, Desk, Outcome, RecordChange, action_for, filter};
+use crate::i18n::num;
 use crate::store::{CheckinId, CheckinRecord};
-use crate::strings;
 
 /// What the desk is doing.
 #[derive(Clone, Debug)]
@@ -131,7 +132,7 @@ impl Desk {
             return Outcome::default();
         };
         if !matches!(key.code, KeyCode::Char('y' | 'Y')) {
-            return self.say(strings::desk::NOT_CHANGED);
+            return self.say(&self.words().t("desk-not-changed"));
         }
         match pending {
             Pending::Mark(change) => super::actions::ask(change),
@@ -144,13 +145,21 @@ impl Desk {
         let Mode::Confirm(pending) = &self.mode else {
             return None;
         };
+        let w = self.words();
         Some(match pending {
-            Pending::Mark(c) => {
-                strings::desk::confirm_mark(c.ticket, &c.name, c.expected.status, c.new.status)
-            }
-            Pending::Remove(RecordChange::Remove { ticket, name, .. }) => {
-                strings::desk::confirm_remove(*ticket, name)
-            }
+            Pending::Mark(c) => w.f(
+                "desk-confirm-mark",
+                &[
+                    ("ticket", num(c.ticket)),
+                    ("name", c.name.as_str().into()),
+                    ("from", words::status(w, c.expected.status).into()),
+                    ("to", words::status(w, c.new.status).into()),
+                ],
+            ),
+            Pending::Remove(RecordChange::Remove { ticket, name, .. }) => w.f(
+                "desk-confirm-remove",
+                &[("ticket", num(*ticket)), ("name", name.as_str().into())],
+            ),
             Pending::Remove(_) => String::new(),
         })
     }

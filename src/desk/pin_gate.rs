@@ -33,11 +33,13 @@ pub fn ask(
         .filter(|_| lockout.is_locked(clock.now()))
         .map(|until| StaffNote::locked(until, config.schedule.tz));
     let palette = crate::ui::console::Palette::from_term(std::env::var("TERM").ok().as_deref());
+    let catalog = config.catalog();
     loop {
         terminal.draw(|f| {
             let view = PinPromptView {
                 prompt: &prompt,
                 note: note.clone(),
+                words: catalog.words(&config.kiosk.staff_language),
             };
             f.render_widget(view, f.area());
             palette.adapt(f.buffer_mut());

@@ -33,7 +33,10 @@ const BELL: &[u8] = b"\x07";
 /// SIGHUP, SIGINT) ends it. The terminal is put back on every way out;
 /// ratatui's panic hook restores it on a panic.
 pub fn run(config: &Config, mut store: Store, clock: Clock) -> io::Result<()> {
-    store.set_actor(&super::station(config, crate::strings::desk::ROLE_DESK));
+    store.set_actor(&super::station(
+        config,
+        &crate::i18n::english().t("role-desk"),
+    ));
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone())?;
     let mut terminal = ratatui::try_init()?;
@@ -42,7 +45,7 @@ pub fn run(config: &Config, mut store: Store, clock: Clock) -> io::Result<()> {
         ratatui::restore();
         return Ok(());
     }
-    let desk = Desk::new(config, clock.now());
+    let desk = Desk::new(config, clock.now()).with_catalog(std::sync::Arc::new(config.catalog()));
     let mut shell = Shell {
         store,
         tz: config.schedule.tz,

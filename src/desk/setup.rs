@@ -4,7 +4,7 @@
 
 use crate::checkin::FieldSpec;
 use crate::config::{BirthShown, Config};
-use crate::strings;
+use crate::i18n::english;
 
 /// What the desk needs of the settings besides the clinic's name and zone.
 #[derive(Clone, Debug)]
@@ -51,7 +51,7 @@ impl DeskSetup {
 /// for a desk if set, otherwise the computer's name and `role` ("desk",
 /// "kiosk").
 pub fn station(config: &Config, role: &str) -> String {
-    if role == strings::desk::ROLE_DESK
+    if role == english().t("role-desk")
         && let Some(name) = &config.desk.name
     {
         return name.clone();
@@ -59,5 +59,5 @@ pub fn station(config: &Config, role: &str) -> String {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .or_else(|_| std::fs::read_to_string("/etc/hostname"))
         .unwrap_or_default();
-    strings::desk::station(&crate::sanitize::printable(host.trim()), role)
+    super::words::station(english(), &crate::sanitize::printable(host.trim()), role)
 }

@@ -6,8 +6,9 @@ use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
 
 use super::queue;
+use super::words;
+use crate::i18n::Words;
 use crate::store::{CheckinRecord, Source, Status};
-use crate::strings;
 
 /// What a day looked like.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,43 +74,39 @@ pub fn summarize(
     }
 }
 
-fn wait(d: Option<Duration>) -> String {
-    d.map_or_else(
-        || strings::DESK_NONE.to_string(),
-        |d| strings::desk_wait(d.num_minutes()),
-    )
+fn wait(w: Words<'_>, d: Option<Duration>) -> String {
+    d.map_or_else(|| w.t("desk-none"), |d| words::wait(w, d.num_minutes()))
 }
 
 impl Summary {
     /// The summary as lines of text, for the screen and the terminal; the
     /// hours as bars of `#` at most `bar` long.
-    pub fn lines(&self, bar: usize) -> Vec<String> {
-        use strings::desk as s;
+    pub fn lines(&self, bar: usize, w: Words<'_>) -> Vec<String> {
         let statuses: Vec<String> = self
             .by_status
             .iter()
-            .map(|(st, n)| format!("{} {n}", strings::desk_status(*st)))
-            .chain([format!("{} {}", s::SUMMARY_REMOVED, self.removed)])
+            .map(|(st, n)| format!("{} {n}", words::status(w, *st)))
+            .chain([format!("{} {}", w.t("summary-removed"), self.removed)])
             .collect();
         let sources: Vec<String> = self
             .by_source
             .iter()
-            .map(|(src, n)| format!("{} {n}", s::source(*src)))
+            .map(|(src, n)| format!("{} {n}", words::source(w, *src)))
             .collect();
         let mut out = vec![
-            format!("{}: {}", s::SUMMARY_TOTAL, self.total),
-            format!("{}: {}", s::SUMMARY_STATUS, statuses.join(" · ")),
-            format!("{}: {}", s::SUMMARY_SOURCE, sources.join(" · ")),
+            format!("{}: {}", w.t("summary-total"), self.total),
+            format!("{}: {}", w.t("summary-status"), statuses.join(" · ")),
+            format!("{}: {}", w.t("summary-source"), sources.join(" · ")),
             format!(
                 "{}: {} {} · {} {}",
-                s::SUMMARY_WAITS,
-                s::SUMMARY_AVERAGE,
-                wait(self.average_wait),
-                s::SUMMARY_LONGEST,
-                wait(self.longest_wait)
+                w.t("summary-waits"),
+                w.t("summary-average"),
+                wait(w, self.average_wait),
+                w.t("summary-longest"),
+                wait(w, self.longest_wait)
             ),
             String::new(),
-            format!("{}:", s::SUMMARY_PER_HOUR),
+            format!("{}:", w.t("summary-per-hour")),
         ];
         let most = self.per_hour.iter().map(|(_, n)| *n).max().unwrap_or(0);
         for (hour, n) in &self.per_hour {
@@ -120,7 +117,7 @@ impl Summary {
             };
             out.push(format!(
                 "{:>6}  {:>3}  {}",
-                s::hour(*hour),
+                words::hour(w, *hour),
                 n,
                 "#".repeat(len)
             ));
@@ -198,7 +195,7 @@ mod tests {
         assert_eq!(json["by_source"]["desk"], 1);
         assert_eq!(json["average_wait_minutes"], 20.0);
         assert_eq!(json["per_hour"][1]["checkins"], 0);
-        let lines = s.lines(10);
+        let lines = s.lines(10, crate::i18n::english());
         assert_eq!(
             lines[1],
             "By status: waiting 1 · called 1 · seen 1 · no-show 1 · removed 1"

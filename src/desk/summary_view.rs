@@ -8,7 +8,6 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Desk;
 use super::summary::{Summary, summarize};
 use super::table::fit;
-use crate::strings;
 use crate::ui::theme;
 
 impl Desk {
@@ -27,18 +26,18 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let heading = format!(" {}", strings::desk::SUMMARY_TITLE);
+    let heading = format!(" {}", desk.words().t("summary-title"));
     Paragraph::new(Line::styled(heading, theme::heading())).render(title, buf);
     let width = usize::from(body.width);
     let bar = width.saturating_sub(20).min(40);
     let lines: Vec<Line> = desk
         .summary()
-        .lines(bar)
+        .lines(bar, desk.words())
         .into_iter()
         .map(|l| Line::raw(fit(&format!(" {l}"), width).trim_end().to_string()))
         .collect();
     Paragraph::new(lines).render(body, buf);
-    Paragraph::new(strings::desk::SUMMARY_HELP)
+    Paragraph::new(desk.words().t("summary-help"))
         .alignment(Alignment::Center)
         .style(theme::footer())
         .render(help, buf);

@@ -12,10 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::words;
 use super::{Desk, queue};
 use crate::config::BirthShown;
+use crate::i18n::num;
 use crate::store::{CheckinRecord, Status};
-use crate::strings;
 use crate::ui::theme;
 
 /// Column widths, in cells: selection and same-name marks, ticket, gaps,
@@ -42,12 +43,27 @@ pub struct Columns {
     pub born: usize,
     pub time: bool,
     pub wait: bool,
+    /// The check-in time's and the status's widths: wider than usual in a
+    /// language whose words are longer (`10:42 a. m.`, `esperando`).
+    pub time_width: usize,
+    pub status_width: usize,
 }
 
 /// The columns for `width` cells; `born` is the birth column's width (0:
 /// the form asks no date of birth).
+#[cfg(test)]
 pub fn columns(width: usize, born: usize) -> Columns {
-    let base = MARK + TICKET + GAP + GAP + STATUS + EDGE;
+    columns_with(width, born, (TIME, STATUS))
+}
+
+/// Like [`columns`], with the time and status columns `(time, status)`
+/// wide.
+pub fn columns_with(
+    width: usize,
+    born: usize,
+    (time_width, status_width): (usize, usize),
+) -> Columns {
+    let base = MARK + TICKET + GAP + GAP + status_width + EDGE;
     let born_cells = if born > 0 { GAP + born } else { 0 };
     let options = [
         (born, true, true),
@@ -57,7 +73,7 @@ pub fn columns(width: usize, born: usize) -> Columns {
     ];
     for (b, time, wait) in options {
         let extra = if b > 0 { born_cells } else { 0 }
-            + if time { GAP + TIME } else { 0 }
+            + if time { GAP + time_width } else { 0 }
             + if wait { GAP + WAIT } else { 0 };
         let name = width.saturating_sub(base + extra);
         if name >= MIN_NAME || (b == 0 && !time && !wait) {
@@ -66,6 +82,8 @@ pub fn columns(width: usize, born: usize) -> Columns {
                 born: b,
                 time,
                 wait,
+                time_width,
+                status_width,
             };
         }
     }
@@ -74,6 +92,8 @@ pub fn columns(width: usize, born: usize) -> Columns {
         born: 0,
         time: false,
         wait: false,
+        time_width,
+        status_width,
     }
 }
 
@@ -88,13 +108,36 @@ fn cells(cols: Columns, mark: &str, texts: [&str; 6]) -> Vec<String> {
         out.extend([gap.clone(), fit(born, cols.born)]);
     }
     if cols.time {
-        out.extend([gap.clone(), fit(time, TIME)]);
+        out.extend([gap.clone(), fit(time, cols.time_width)]);
     }
     if cols.wait {
         out.extend([gap.clone(), fit(wait, WAIT)]);
     }
-    out.extend([gap, fit(status, STATUS)]);
+    out.extend([gap, fit(status, cols.status_width)]);
     out
+}
+
+/// The widest check-in time and status in the desk's language, never
+/// narrower than the English columns.
+fn word_widths(desk: &Desk) -> (usize, usize) {
+    let w = desk.words();
+    let time = [(0, 0), (11, 59), (12, 59), (23, 59), (10, 42)]
+        .iter()
+        .map(|(h, m)| w.time(*h, *m).width())
+        .max()
+        .unwrap_or(TIME);
+    let statuses = [
+        Status::Waiting,
+        Status::Called,
+        Status::Seen,
+        Status::NoShow,
+    ]
+    .map(|s| words::status(w, s).width())
+    .into_iter()
+    .chain([w.t("desk-column-status").width()])
+    .max()
+    .unwrap_or(STATUS);
+    (time.max(TIME), statuses.max(STATUS))
 }
 
 fn birth_width(desk: &Desk) -> usize {
@@ -143,13 +186,36 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
     if shown.is_empty() {
         return empty(desk, area, buf);
     }
-    let cols = columns(usize::from(area.width), birth_width(desk));
+    let cols = columns_with(
+        usize::from(area.width),
+        birth_width(desk),
+        word_widths(desk),
+    );
+    let w = desk.words();
     let born = match desk.setup.birth {
-        BirthShown::Date => strings::desk::COLUMN_BORN,
-        BirthShown::Age => strings::desk::COLUMN_AGE,
+        BirthShown::Date => w.t("desk-column-born"),
+        BirthShown::Age => w.t("desk-column-age"),
     };
-    let [ticket, name, time, wait, status] = strings::DESK_COLUMNS;
-    let heading = cells(cols, "", [ticket, name, born, time, wait, status]);
+    let [ticket, name, time, wait, status] = [
+        "desk-column-ticket",
+        "desk-column-name",
+        "desk-column-checked-in",
+        "desk-column-waiting",
+        "desk-column-status",
+    ]
+    .map(|id| w.t(id));
+    let heading = cells(
+        cols,
+        "",
+        [
+            ticket.as_str(),
+            name.as_str(),
+            born.as_str(),
+            time.as_str(),
+            wait.as_str(),
+            status.as_str(),
+        ],
+    );
     buf.set_line(area.x, area.y, &Line::from(heading.concat()), area.width);
     buf.set_style(Rect { height: 1, ..area }, theme::heading());
     let lines = usize::from(area.height.saturating_sub(1));
@@ -161,7 +227,7 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
     let mut y = area.y.saturating_add(1);
     if w.markers {
         let above = &shown[..w.offset];
-        marker(desk, above, strings::desk::more_above, (area, y), buf);
+        marker(desk, above, "desk-more-above", (area, y), buf);
         y = y.saturating_add(1);
     }
     for row in shown.iter().skip(w.offset).take(w.rows) {
@@ -172,7 +238,7 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
     }
     if w.markers {
         let below = shown.get(w.offset + w.rows..).unwrap_or_default();
-        marker(desk, below, strings::desk::more_below, (area, y), buf);
+        marker(desk, below, "desk-more-below", (area, y), buf);
     }
 }
 
@@ -181,20 +247,21 @@ pub fn render(desk: &Desk, area: Rect, buf: &mut Buffer) {
 fn marker(
     desk: &Desk,
     hidden: &[&CheckinRecord],
-    count: fn(usize) -> String,
+    count: &str,
     (area, y): (Rect, u16),
     buf: &mut Buffer,
 ) {
     if hidden.is_empty() || y >= area.bottom() {
         return;
     }
+    let w = desk.words();
     let next = desk.rows().iter().find(|r| r.status == Status::Waiting);
-    let mut parts = vec![count(hidden.len())];
+    let mut parts = vec![w.f(count, &[("count", num(hidden.len()))])];
     for r in hidden {
         if r.status == Status::Called {
-            parts.push(strings::desk::hidden_called(r.ticket));
+            parts.push(w.f("desk-hidden-called", &[("ticket", num(r.ticket))]));
         } else if next.is_some_and(|n| n.id == r.id) {
-            parts.push(strings::desk::hidden_next(r.ticket));
+            parts.push(w.f("desk-hidden-next", &[("ticket", num(r.ticket))]));
         }
     }
     let text = fit(
@@ -205,13 +272,15 @@ fn marker(
 }
 
 fn empty(desk: &Desk, area: Rect, buf: &mut Buffer) {
-    let text = if !desk.filter().is_empty() && !desk.rows().is_empty() {
-        strings::desk::FIND_NOTHING
-    } else if desk.is_loaded() {
-        strings::DESK_EMPTY
-    } else {
-        strings::DESK_LOADING
-    };
+    let text = desk
+        .words()
+        .t(if !desk.filter().is_empty() && !desk.rows().is_empty() {
+            "desk-find-nothing"
+        } else if desk.is_loaded() {
+            "desk-empty"
+        } else {
+            "desk-loading"
+        });
     let [_, middle, _] = Layout::vertical([
         Constraint::Max(2),
         Constraint::Length(1),
@@ -226,34 +295,52 @@ fn empty(desk: &Desk, area: Rect, buf: &mut Buffer) {
 
 fn row_line(desk: &Desk, row: &CheckinRecord, cols: Columns) -> Line<'static> {
     let selected = desk.selected().is_some_and(|s| s.id == row.id);
+    let w = desk.words();
     let wait = if desk.is_fresh(row.id) {
-        strings::DESK_NEW.to_string()
+        w.t("desk-new")
     } else {
-        queue::minutes_waiting(row, desk.now).map_or_else(String::new, strings::desk_wait)
+        queue::minutes_waiting(row, desk.now).map_or_else(String::new, |m| words::wait(w, m))
     };
     let name = match row.last_repeat_at {
-        Some(at) => strings::desk_tried_again(&desk.name_of(row), &local_time(at, desk)),
+        Some(at) => w.f(
+            "desk-tried-again",
+            &[
+                ("name", desk.name_of(row).into()),
+                ("time", local_time(at, desk).into()),
+            ],
+        ),
         None => desk.name_of(row),
+    };
+    // The language the patient used, when not the clinic's usual one.
+    let name = if row.language == desk.patients_default {
+        name
+    } else {
+        let language = desk.language_name(&row.language);
+        w.f(
+            "desk-patient-language",
+            &[("name", name.into()), ("language", language.into())],
+        )
     };
     let today = desk.now.with_timezone(&desk.tz).date_naive();
     let key = desk.setup.birth_key.as_deref();
     let born = queue::birth_text(row, key, desk.setup.birth, today);
+    let (ticket, time, status) = (
+        row.ticket.to_string(),
+        local_time(row.checked_in_at, desk),
+        words::status(w, row.status),
+    );
     let texts = [
-        &row.ticket.to_string(),
-        &name,
-        &born,
-        &local_time(row.checked_in_at, desk),
-        &wait,
-        strings::desk_status(row.status),
+        ticket.as_str(),
+        name.as_str(),
+        born.as_str(),
+        time.as_str(),
+        wait.as_str(),
+        status.as_str(),
     ];
     let mark = format!(
         "{}{}",
         if selected { "▸" } else { " " },
-        if desk.is_namesake(row.id) {
-            strings::desk::SAME_NAME_MARK
-        } else {
-            " "
-        }
+        if desk.is_namesake(row.id) { "*" } else { " " }
     );
     let mut spans: Vec<Span> = cells(cols, &mark, texts)
         .into_iter()
@@ -283,7 +370,7 @@ fn row_style(desk: &Desk, row: &CheckinRecord) -> Style {
 
 pub fn local_time(at: DateTime<Utc>, desk: &Desk) -> String {
     let local = at.with_timezone(&desk.tz);
-    strings::clock_time(local.hour(), local.minute())
+    desk.words().time(local.hour(), local.minute())
 }
 
 /// `text` cut (with `…`) or padded with spaces to exactly `width` columns.

@@ -23,6 +23,7 @@ pub fn at(time: &str) -> DateTime<Utc> {
 pub fn record(ticket: u32, time: &str, status: Status, fields: &[(&str, &str)]) -> CheckinRecord {
     let checked_in = at(time);
     CheckinRecord {
+        language: "en".into(),
         id: CheckinId(i64::from(ticket) * 10),
         ticket,
         checked_in_at: checked_in,

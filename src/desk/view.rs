@@ -14,11 +14,12 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::table::{MIN_NAME, fit};
+use super::words;
 use super::{Desk, Mode, help_items_for, summary_view, table};
 use crate::checkin::Keyboard;
+use crate::i18n::{self, num};
 use crate::sanitize::printable;
 use crate::store::Status;
-use crate::strings;
 use crate::ui::{render_titled_form, theme};
 
 /// Below this size a plain message shows instead.
@@ -32,7 +33,7 @@ impl Widget for &Desk {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            return too_small(area, buf);
+            return too_small(self.words().t("screen-too-small"), area, buf);
         }
         if let Mode::Form(form) = self.mode() {
             let timing = (self.now, std::time::Duration::MAX);
@@ -87,9 +88,9 @@ impl Widget for &Desk {
 /// The help under the queue: the keys, or while finding, what to type.
 fn help_lines(desk: &Desk, width: usize) -> Vec<Line<'static>> {
     let items: Vec<String> = match desk.mode() {
-        Mode::Find => vec![strings::desk::FIND_HELP.to_string()],
-        _ if !desk.filter().is_empty() => vec![strings::desk::FILTER_HELP.to_string()],
-        _ => help_items_for(desk.on_kiosk),
+        Mode::Find => vec![desk.words().t("desk-find-help")],
+        _ if !desk.filter().is_empty() => vec![desk.words().t("desk-filter-help")],
+        _ => help_items_for(desk.words(), desk.on_kiosk),
     };
     let items = items.into_iter().map(|i| vec![Span::raw(i)]);
     wrap(vec![items.collect()], width, "")
@@ -97,11 +98,19 @@ fn help_lines(desk: &Desk, width: usize) -> Vec<Line<'static>> {
 
 /// `Find: jose_` while typing; `Showing 2 of 40 matching "jose"` after.
 fn find_line(desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let w = desk.words();
     let text = if matches!(desk.mode(), Mode::Find) {
-        strings::desk::find_prompt(desk.filter())
+        w.f("desk-find-prompt", &[("query", desk.filter().into())])
     } else {
         let shown = desk.shown().len();
-        strings::desk::find_kept(desk.filter(), shown, desk.rows().len())
+        w.f(
+            "desk-find-kept",
+            &[
+                ("query", desk.filter().into()),
+                ("shown", num(shown)),
+                ("total", num(desk.rows().len())),
+            ],
+        )
     };
     let text = fit(&format!(" {}", printable(&text)), usize::from(area.width));
     buf.set_line(
@@ -135,10 +144,11 @@ fn notice_line(desk: &Desk, area: Rect, buf: &mut Buffer) {
 /// ` Front desk · Clinic` on the left, the date and time on the right.
 fn title_bar(desk: &Desk, area: Rect, buf: &mut Buffer) {
     let local = desk.now.with_timezone(&desk.tz);
-    let time = strings::clock_time(local.hour(), local.minute());
-    let left = format!(" {} · {}", strings::DESK_TITLE, desk.clinic);
+    let w = desk.words();
+    let time = w.time(local.hour(), local.minute());
+    let left = format!(" {} · {}", w.t("desk-title"), desk.clinic);
     let width = usize::from(area.width);
-    let full = format!("{} · {time} ", strings::long_date(local.date_naive()));
+    let full = format!("{} · {time} ", w.long_date(local.date_naive()));
     // The time stays even if the clinic's name has to be shortened for it.
     let right = if left.width() + full.width() + 2 <= width {
         full
@@ -170,31 +180,33 @@ fn summary_groups(desk: &Desk) -> Vec<Vec<Vec<Span<'static>>>> {
     let statuses = Status::ALL
         .into_iter()
         .map(|s| {
-            let label = strings::capitalized(strings::desk_status(s));
+            let label = i18n::capitalized(&words::status(desk.words(), s));
             item(label, counts.of(s).to_string())
         })
         .collect();
     let waits = vec![
         item(
-            strings::DESK_AVERAGE_WAIT.into(),
-            wait_text(counts.average_wait),
+            desk.words().t("desk-average-wait"),
+            wait_text(desk, counts.average_wait),
         ),
         item(
-            strings::DESK_LONGEST_WAIT.into(),
-            wait_text(counts.longest_wait),
+            desk.words().t("desk-longest-wait"),
+            wait_text(desk, counts.longest_wait),
         ),
     ];
     let tries: u32 = desk.rows().iter().map(|r| r.repeats).sum();
     let mut groups = vec![statuses, waits];
     if desk.namesake_count() > 0 {
         groups.push(vec![vec![Span::styled(
-            strings::desk::same_names(desk.namesake_count()),
+            desk.words()
+                .f("desk-same-names", &[("count", num(desk.namesake_count()))]),
             theme::warning(),
         )]]);
     }
     if tries > 0 {
         groups.push(vec![vec![Span::styled(
-            strings::desk_repeat_tries(tries),
+            desk.words()
+                .f("desk-repeat-tries", &[("count", num(tries))]),
             theme::warning(),
         )]]);
     }
@@ -240,21 +252,19 @@ fn wrap(
     out
 }
 
-fn wait_text(wait: Option<Duration>) -> String {
-    wait.map_or_else(
-        || strings::DESK_NONE.to_string(),
-        |w| strings::desk_wait(w.num_minutes()),
-    )
+fn wait_text(desk: &Desk, wait: Option<Duration>) -> String {
+    let w = desk.words();
+    wait.map_or_else(|| w.t("desk-none"), |d| words::wait(w, d.num_minutes()))
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+fn too_small(text: String, area: Rect, buf: &mut Buffer) {
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
-    Paragraph::new(strings::TOO_SMALL)
+    Paragraph::new(text)
         .alignment(Alignment::Center)
         .render(middle, buf);
 }

@@ -1,9 +1,9 @@
 //! The hours of the coming seven days, as shown to patients.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use super::schedule::Schedule;
-use crate::strings;
+use crate::i18n::Words;
 
 /// One day's line in a week of hours.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,26 +16,23 @@ pub struct DayHours {
     pub note: Option<String>,
 }
 
-/// The seven days starting at `today`.
-pub fn week_from(schedule: &Schedule, today: NaiveDate) -> Vec<DayHours> {
+/// The seven days starting at `today`, in a language.
+pub fn week_from(schedule: &Schedule, today: NaiveDate, w: Words<'_>) -> Vec<DayHours> {
     (0..7)
         .filter_map(|i| today.checked_add_signed(Duration::days(i)))
-        .map(|date| day_hours(schedule, date, today))
+        .map(|date| day_hours(schedule, date, today, w))
         .collect()
 }
 
-fn day_hours(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> DayHours {
+fn day_hours(schedule: &Schedule, date: NaiveDate, today: NaiveDate, w: Words<'_>) -> DayHours {
     let (hours, note) = match schedule.closure_on(date) {
-        Some(closure) => (strings::CLOSED_DAY.to_string(), closure.reason.clone()),
+        Some(closure) => (w.t("hours-closed-day"), closure.reason.clone()),
         None => {
             let ranges = schedule.ranges_for(date);
             let text = if ranges.is_empty() {
-                strings::CLOSED_DAY.to_string()
+                w.t("hours-closed-day")
             } else {
-                let parts: Vec<String> = ranges
-                    .iter()
-                    .map(|r| strings::range_text(r.start, r.end))
-                    .collect();
+                let parts: Vec<String> = ranges.iter().map(|r| w.range(r.start, r.end)).collect();
                 parts.join(", ")
             };
             let note = schedule.special.get(&date).and_then(|s| s.reason.clone());
@@ -53,7 +50,7 @@ fn day_hours(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> DayHours
 impl DayHours {
     /// `Monday` (and the date when it is more than a plain weekday: a
     /// closure or special hours).
-    pub fn day_label(&self) -> &'static str {
-        strings::weekday_name(self.date.weekday())
+    pub fn day_label(&self, w: Words<'_>) -> String {
+        w.weekday(self.date)
     }
 }

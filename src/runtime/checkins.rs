@@ -6,11 +6,10 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use crate::app::{Msg, greeting_name};
 use crate::config::Config;
 use crate::desk::{self, Change, RecordChange};
+use crate::i18n::{english, num};
 use crate::store::{
     CheckinId, Inserted, NewCheckin, Opened, PurgeRules, Recovery, Status, Store, StoreError,
 };
-use crate::strings::desk as strings_desk;
-use crate::strings::staff as strings;
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
@@ -72,7 +71,7 @@ impl Keeper {
                     (a, b) => a.or(b),
                 };
                 let mut store = store;
-                store.set_actor(&desk::station(config, strings_desk::ROLE_KIOSK));
+                store.set_actor(&desk::station(config, &english().t("role-kiosk")));
                 self.store = Some(store);
             }
             Err(e) => {
@@ -148,7 +147,7 @@ impl Keeper {
             .map(|store| store.holds(inserted.id(), inserted.ticket()));
         match held {
             Some(Ok(true)) => Ok(inserted),
-            _ => Err(strings::unconfirmed(inserted.ticket())),
+            _ => Err(english().f("store-unconfirmed", &[("ticket", num(inserted.ticket()))])),
         }
     }
 
@@ -173,15 +172,26 @@ impl Keeper {
                 self.store = Some(store);
                 let what = replaced.to_string();
                 match rescue {
-                    None => strings::files_recovered(&what),
-                    Some(copy) => {
-                        strings::files_rescued(&what, missing, &copy.display().to_string())
-                    }
+                    None => english().f("store-files-recovered", &[("what", what.into())]),
+                    Some(copy) => english().f(
+                        "store-files-rescued",
+                        &[
+                            ("what", what.into()),
+                            ("missing", num(missing)),
+                            ("copy", copy.display().to_string().into()),
+                        ],
+                    ),
                 }
             }
             Err(e) => {
                 self.reopen(config);
-                strings::files_unrecovered(&replaced.to_string(), &e.to_string())
+                english().f(
+                    "store-files-unrecovered",
+                    &[
+                        ("what", replaced.to_string().into()),
+                        ("why", e.to_string().into()),
+                    ],
+                )
             }
         };
         tracing::error!("{told}");

@@ -17,8 +17,8 @@ use super::{listen_for_input, listen_for_signals, terminal};
 use crate::app::{App, Msg, merge_reload};
 use crate::config::{Config, last_good};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::english;
 use crate::slides::{Deck, load_deck};
-use crate::strings::sign as strings;
 use crate::ui::theme;
 
 /// How often the set-up screen looks at `kiosk.toml` again.
@@ -34,6 +34,7 @@ pub fn deck_with_copies(config: &Config, deck: Deck) -> Deck {
     let kept = Deck {
         slides: copies.slides,
         problems: Vec::new(),
+        translations: copies.translations,
     };
     merge_reload(&kept, deck)
 }
@@ -56,7 +57,7 @@ pub fn at_start(app: &mut App, on_last_good: Option<(Vec<Diagnostic>, String)>) 
     let Some((problems, saved)) = on_last_good else {
         return keep(&app.config, &app.deck);
     };
-    let note = strings::running_on_last_good(&saved);
+    let note = english().f("staff-running-on-last-good", &[("saved", saved.into())]);
     tracing::warn!("{note}");
     for problem in &problems {
         tracing::warn!("{problem}");
@@ -108,8 +109,8 @@ impl Widget for &SetUp {
             lines.push(Line::styled(name.clone(), theme::title()));
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(strings::SETUP_TITLE, theme::heading()));
-        lines.push(Line::raw(strings::SETUP_ASK));
+        lines.push(Line::styled(english().t("setup-title"), theme::heading()));
+        lines.push(Line::raw(english().t("setup-ask")));
         if let Some(phone) = &self.phone {
             lines.push(Line::raw(""));
             lines.push(Line::raw(phone.clone()));

@@ -65,6 +65,7 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
         let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
             .with_size(size.width, size.height);
+        load_messages(&mut app);
         fallback::at_start(&mut app, options.on_last_good);
         app.problems.store = keeper.problem();
         let mut lock = SharedLock::default();
@@ -150,7 +151,11 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
         let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
+        let new_config = matches!(msg, Msg::ConfigLoaded(Ok(_)));
         dirty |= app.update(msg);
+        if new_config {
+            load_messages(&mut app);
+        }
         if reloaded && app.problems.config.is_empty() {
             fallback::keep(&app.config, &app.deck);
         }
@@ -169,6 +174,18 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         }
     }
     Ok(())
+}
+
+/// Reads the message files beside kiosk.toml over the compiled-in ones
+/// (at start and with every new kiosk.toml); their mistakes go to the log
+/// and the staff screen, and the compiled-in messages stand in.
+fn load_messages(app: &mut App) {
+    let catalog = app.config.catalog();
+    for problem in &catalog.problems {
+        tracing::warn!("{problem}");
+    }
+    app.problems.messages = catalog.problems.clone();
+    app.set_catalog(std::sync::Arc::new(catalog));
 }
 
 /// The work of every poll: the database's files, the daily purge, the

@@ -64,7 +64,7 @@ impl Watch {
                     tracing::info!("{} reloaded", self.config_path.display());
                     let waiting = config.keep_for_restart(&mut new.as_ref().clone());
                     if !waiting.is_empty() {
-                        tracing::warn!("{}", crate::strings::staff::needs_restart(&waiting));
+                        tracing::warn!("{}", crate::i18n::needs_restart(&waiting));
                     }
                 }
                 Err(problems) => tracing::warn!(

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Slide, parse_slide};
 use crate::diagnostic::Diagnostic;
-use crate::strings;
+use crate::i18n::english;
 
 /// The largest slide file read; a slide is a screenful of text.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
@@ -20,9 +20,52 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 pub struct Deck {
     pub slides: Vec<Slide>,
     pub problems: Vec<Diagnostic>,
+    /// Slides in other languages, each beside its slide:
+    /// `070-low-back-pain.es.md` translates `070-low-back-pain.md`.
+    pub translations: Vec<Translation>,
+}
+
+/// One slide's text in another language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language code, e.g. `es`.
+    pub lang: String,
+    /// The file name of the slide it translates.
+    pub of: String,
+    /// The translated slide (its title, text, sources and QR code are
+    /// shown; when and how long it shows come from the slide it translates).
+    pub slide: Slide,
+}
+
+/// The slide file a translation's file name belongs to, and the language:
+/// `070-low-back-pain.es.md` is (`070-low-back-pain.md`, `es`). A name is a
+/// translation when the part before `.md` ends in a dot and a language code
+/// of two or three lowercase letters.
+pub fn translation_of(name: &str) -> Option<(String, String)> {
+    let stem = name.strip_suffix(".md")?;
+    let (base, lang) = stem.rsplit_once('.')?;
+    let is_code = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+    (is_code && !base.is_empty()).then(|| (format!("{base}.md"), lang.to_string()))
 }
 
 impl Deck {
+    /// The slide `file` in `lang`, if it has a translation.
+    pub fn translation(&self, file: &str, lang: &str) -> Option<&Slide> {
+        self.translations
+            .iter()
+            .find(|t| t.of == file && t.lang == lang)
+            .map(|t| &t.slide)
+    }
+
+    /// The languages `file` is translated into.
+    pub fn languages_of(&self, file: &str) -> Vec<&str> {
+        self.translations
+            .iter()
+            .filter(|t| t.of == file)
+            .map(|t| t.lang.as_str())
+            .collect()
+    }
+
     /// A warning for each slide whose `review_by` date is before `today`.
     pub fn warnings(&self, today: NaiveDate) -> Vec<Diagnostic> {
         self.slides
@@ -80,12 +123,32 @@ pub fn load_deck(dir: &Path) -> Deck {
             .and_then(|()| read_slide(&path, &label))
             .map_err(|d| vec![*d])
             .and_then(|text| parse_slide(&name.to_string_lossy(), &label, &text));
-        match parsed {
-            Ok(slide) => deck.slides.push(slide),
-            Err(problems) => deck.problems.extend(problems),
+        let translated = translation_of(&name.to_string_lossy());
+        match (parsed, translated) {
+            (Ok(slide), Some((of, lang))) => {
+                deck.translations.push(Translation { lang, of, slide })
+            }
+            (Ok(slide), None) => deck.slides.push(slide),
+            (Err(problems), _) => deck.problems.extend(problems),
         }
     }
+    deck.problems.extend(orphans(&deck, dir));
     deck
+}
+
+/// A warning for each translation whose slide is not in the folder: it is
+/// never shown.
+fn orphans(deck: &Deck, dir: &Path) -> Vec<Diagnostic> {
+    deck.translations
+        .iter()
+        .filter(|t| !deck.slides.iter().any(|s| s.file == t.of))
+        .map(|t| {
+            let label = dir.join(&t.slide.file).display().to_string();
+            Diagnostic::whole_file(&label, format!("this translates {}, which is not in the folder", t.of))
+                .with_help("a translation is shown in place of its slide: name it after the slide, e.g. 070-low-back-pain.es.md beside 070-low-back-pain.md")
+                .warning()
+        })
+        .collect()
 }
 
 /// Refuses a link that leads out of the slides folder (`dir`, resolved):
@@ -101,8 +164,8 @@ fn stays_inside(path: &Path, label: &str, dir: Option<&Path>) -> Result<(), Box<
         // A link to nothing is reported by read_slide.
         (Err(_), _) => Ok(()),
         _ => Err(Box::new(
-            Diagnostic::whole_file(label, strings::LINK_LEADS_OUT)
-                .with_help(strings::LINK_LEADS_OUT_HELP),
+            Diagnostic::whole_file(label, english().t("link-leads-out"))
+                .with_help(english().t("link-leads-out-help")),
         )),
     }
 }

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::style;
 use super::wrap::{Run, Wrapper, spans_width};
 use crate::sanitize::printable;
-use crate::strings;
+use crate::ui::theme::{BULLET, QUOTE_BAR, RULE};
 
 /// A block that prefixes the lines inside it.
 enum Container {
@@ -184,10 +184,10 @@ impl Renderer {
                         *n = n.saturating_add(1);
                         marker
                     }
-                    None => strings::BULLET.to_string(),
+                    None => BULLET.to_string(),
                 }
             }
-            None => strings::BULLET.to_string(),
+            None => BULLET.to_string(),
         };
         self.containers.push(Container::Item { marker });
         self.items_open += 1;
@@ -232,7 +232,7 @@ impl Renderer {
         for (i, container) in self.containers.iter().enumerate() {
             let (head, tail) = match container {
                 Container::Quote => {
-                    let bar = Span::styled(strings::QUOTE_BAR, style::quote_bar());
+                    let bar = Span::styled(QUOTE_BAR, style::quote_bar());
                     (bar.clone(), bar)
                 }
                 Container::Item { marker } => {
@@ -264,7 +264,7 @@ impl Renderer {
         let mut bars = String::new();
         for container in &self.containers[..self.shown] {
             if let Container::Quote = container {
-                bars.push_str(strings::QUOTE_BAR);
+                bars.push_str(QUOTE_BAR);
                 if bars.width() >= self.width {
                     bars.clear();
                     break;
@@ -305,7 +305,7 @@ impl Renderer {
         self.gap();
         let (_, mut spans) = self.prefixes();
         let room = self.width - spans_width(&spans).min(self.width);
-        spans.push(Span::styled(strings::RULE.repeat(room), style::rule()));
+        spans.push(Span::styled(RULE.repeat(room), style::rule()));
         self.lines.push(Line::from(spans));
         self.began();
     }

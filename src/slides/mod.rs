@@ -22,7 +22,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 
 use crate::diagnostic::Diagnostic;
 
-pub use load::{Deck, MAX_FILE_BYTES, load_deck, read_slide};
+pub use load::{Deck, MAX_FILE_BYTES, Translation, load_deck, read_slide, translation_of};
 pub use markdown::render_markdown;
 pub use parse::parse_slide;
 pub use vars::{PLACEHOLDERS, Vars, expand};

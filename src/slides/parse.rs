@@ -209,7 +209,7 @@ fn weekday(name: &str) -> Option<usize> {
 }
 
 fn capital(text: &str) -> String {
-    crate::strings::capitalized(text)
+    crate::i18n::capitalized(text)
 }
 
 /// `text` on one line, trimmed and safe to print.

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 
 use crate::config::Config;
 use crate::hours::{DayHours, week_from};
+use crate::i18n::{self, Words};
 use crate::status::StatusReport;
-use crate::strings;
 
 /// Every placeholder a slide body may use, without the braces.
 pub const PLACEHOLDERS: [&str; 5] = ["clinic_name", "address", "phone", "week_hours", "status"];
@@ -32,29 +32,29 @@ pub struct Vars {
 impl Vars {
     /// The values for the clinic in `config` at `now`, with `status` the
     /// clinic's state at `now`.
-    pub fn new(config: &Config, status: &StatusReport, now: DateTime<Utc>) -> Self {
+    pub fn new(config: &Config, status: &StatusReport, now: DateTime<Utc>, w: Words<'_>) -> Self {
         let today = config.schedule.wall_at(now).date();
         Self {
             clinic_name: config.clinic.name.clone(),
             address: config.clinic.address.clone(),
             phone: config.clinic.phone.clone(),
-            week: week_from(&config.schedule, today),
-            status: strings::capitalized(&status.change_text),
+            week: week_from(&config.schedule, today, w),
+            status: i18n::capitalized(&status.change_text),
         }
     }
 
     /// The lines of a placeholder's value, unescaped; `None` if `name` is
     /// not a placeholder.
-    fn lines(&self, name: &str) -> Option<Vec<String>> {
+    fn lines(&self, name: &str, w: Words<'_>) -> Option<Vec<String>> {
         let one = |s: &str| Some(vec![s.to_string()]);
         match name {
             "clinic_name" => one(&self.clinic_name),
             "address" => Some(self.address.clone()),
             "phone" => one(&match &self.phone {
                 Some(phone) => phone.replace(' ', NO_BREAK),
-                None => strings::NO_PHONE.to_string(),
+                None => w.t("slides-no-phone"),
             }),
-            "week_hours" => Some(self.week.iter().map(week_line).collect()),
+            "week_hours" => Some(self.week.iter().map(|d| week_line(d, w)).collect()),
             "status" => one(&keep_times_together(&self.status)),
             _ => None,
         }
@@ -68,13 +68,21 @@ fn keep_times_together(text: &str) -> String {
     text.replace(" AM", "\u{A0}AM").replace(" PM", "\u{A0}PM")
 }
 
-fn week_line(day: &DayHours) -> String {
-    keep_times_together(&strings::week_line(
-        day.day_label(),
-        &day.hours,
-        day.note.as_deref(),
-        day.is_today,
-    ))
+fn week_line(day: &DayHours, w: Words<'_>) -> String {
+    let today = if day.is_today { "yes" } else { "no" };
+    let mut args = vec![
+        ("day", day.day_label(w).into()),
+        ("hours", day.hours.as_str().into()),
+        ("today", today.into()),
+    ];
+    let id = match &day.note {
+        Some(note) => {
+            args.push(("note", note.as_str().into()));
+            "hours-week-line-note"
+        }
+        None => "hours-week-line",
+    };
+    keep_times_together(&w.f(id, &args))
 }
 
 /// Every `{{…}}` in `text` (opening and closing braces on one line): the
@@ -116,11 +124,13 @@ fn escape(text: &str) -> String {
 /// a line of its own becomes separate lines (`{{address}}`) or a list
 /// (`{{week_hours}}`); inside a sentence its lines are joined. Unknown
 /// placeholders are left as they are.
-pub fn expand(body: &str, vars: &Vars) -> String {
+pub fn expand(body: &str, vars: &Vars, w: Words<'_>) -> String {
     body.split('\n')
         .map(|line| match own_line(line) {
-            Some((prefix, name)) => block(prefix, name, vars).unwrap_or_else(|| line.to_string()),
-            None => inline(line, vars),
+            Some((prefix, name)) => {
+                block(prefix, name, vars, w).unwrap_or_else(|| line.to_string())
+            }
+            None => inline(line, vars, w),
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -138,12 +148,12 @@ fn own_line(line: &str) -> Option<(&str, &str)> {
     }
 }
 
-fn block(prefix: &str, name: &str, vars: &Vars) -> Option<String> {
+fn block(prefix: &str, name: &str, vars: &Vars, w: Words<'_>) -> Option<String> {
     if name == "week_hours" {
         let blank = prefix.trim_end();
         let mut out = vec![blank.to_string()];
         for day in &vars.week {
-            let text = escape(&week_line(day));
+            let text = escape(&week_line(day, w));
             out.push(if day.is_today {
                 format!("{prefix}- **{text}**")
             } else {
@@ -154,7 +164,7 @@ fn block(prefix: &str, name: &str, vars: &Vars) -> Option<String> {
         return Some(out.join("\n"));
     }
     let lines: Vec<String> = vars
-        .lines(name)?
+        .lines(name, w)?
         .iter()
         .filter(|l| !l.trim().is_empty())
         .map(|l| format!("{prefix}{}", escape(l.trim())))
@@ -166,18 +176,15 @@ fn block(prefix: &str, name: &str, vars: &Vars) -> Option<String> {
     })
 }
 
-fn inline(line: &str, vars: &Vars) -> String {
+fn inline(line: &str, vars: &Vars, w: Words<'_>) -> String {
     let mut out = String::with_capacity(line.len());
     let mut at = 0;
     for (range, name) in find_placeholders(line) {
-        let Some(lines) = vars.lines(name) else {
+        let Some(lines) = vars.lines(name, w) else {
             continue;
         };
-        let join = if name == "week_hours" {
-            strings::INLINE_HOURS_JOIN
-        } else {
-            strings::INLINE_ADDRESS_JOIN
-        };
+        // Lines of a multi-line value, joined inside a sentence.
+        let join = if name == "week_hours" { "; " } else { ", " };
         let parts: Vec<&str> = lines
             .iter()
             .map(|l| l.trim())

@@ -41,11 +41,15 @@ fn finds_placeholders_on_one_line_only() {
 #[test]
 fn values_are_escaped_so_they_read_literally() {
     assert_eq!(
-        expand("Welcome to {{clinic_name}}!", &vars()),
+        expand(
+            "Welcome to {{clinic_name}}!",
+            &vars(),
+            crate::i18n::english()
+        ),
         "Welcome to Lotus \\*Star\\* Clinic!"
     );
     assert_eq!(
-        expand("Call {{phone}}.", &vars()),
+        expand("Call {{phone}}.", &vars(), crate::i18n::english()),
         "Call \\(720\\)\u{a0}242\\-9756."
     );
 }
@@ -53,15 +57,15 @@ fn values_are_escaped_so_they_read_literally() {
 #[test]
 fn an_address_on_its_own_line_becomes_lines() {
     assert_eq!(
-        expand("{{address}}", &vars()),
+        expand("{{address}}", &vars(), crate::i18n::english()),
         "1 Main St\\\nTown\\, CO 80000"
     );
     assert_eq!(
-        expand("> {{address}}", &vars()),
+        expand("> {{address}}", &vars(), crate::i18n::english()),
         "> 1 Main St\\\n> Town\\, CO 80000"
     );
     assert_eq!(
-        expand("We are at {{address}}.", &vars()),
+        expand("We are at {{address}}.", &vars(), crate::i18n::english()),
         "We are at 1 Main St\\, Town\\, CO 80000."
     );
 }
@@ -69,7 +73,11 @@ fn an_address_on_its_own_line_becomes_lines() {
 #[test]
 fn week_hours_on_its_own_line_becomes_a_list() {
     assert_eq!(
-        expand("Hours:\n{{week_hours}}\nBye", &vars()),
+        expand(
+            "Hours:\n{{week_hours}}\nBye",
+            &vars(),
+            crate::i18n::english()
+        ),
         "Hours:\n\n- **Monday \\(today\\)\\: 9\\:00\u{a0}AM – 6\\:00\u{a0}PM**\n- Thursday\\: Closed \\(Thanksgiving Day\\)\n\nBye"
     );
 }
@@ -79,7 +87,7 @@ fn no_phone_and_unknown_placeholders() {
     let mut v = vars();
     v.phone = None;
     assert_eq!(
-        expand("Call {{phone}} {{nope}}", &v),
+        expand("Call {{phone}} {{nope}}", &v, crate::i18n::english()),
         "Call the front desk {{nope}}"
     );
 }
@@ -93,10 +101,13 @@ fn built_from_the_configuration() {
     // Saturday 2026-11-21, noon in Denver.
     let now: DateTime<Utc> = "2026-11-21T19:00:00Z".parse().unwrap_or_default();
     let status = StatusReport::new(&config.schedule, config.kiosk.closing_soon, now);
-    let v = Vars::new(&config, &status, now);
+    let v = Vars::new(&config, &status, now, crate::i18n::english());
     assert_eq!(v.clinic_name, "Test");
     assert_eq!(v.status, "Opens Monday at 9:00 AM");
     assert_eq!(v.week.len(), 7);
     assert!(v.week[0].is_today);
-    assert_eq!(expand("{{status}}", &v), "Opens Monday at 9\\:00\u{a0}AM");
+    assert_eq!(
+        expand("{{status}}", &v, crate::i18n::english()),
+        "Opens Monday at 9\\:00\u{a0}AM"
+    );
 }

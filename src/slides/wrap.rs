@@ -11,8 +11,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::strings;
-
 /// A piece of text in one style.
 pub(super) type Run = (String, Style);
 
@@ -209,7 +207,7 @@ impl Wrapper {
                 return;
             }
         }
-        self.line.push(strings::TOO_WIDE, style);
+        self.line.push(crate::ui::theme::TOO_WIDE, style);
     }
 
     fn finish_line(&mut self) {

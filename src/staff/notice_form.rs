@@ -8,8 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::checkin::parse_time;
 use crate::hours::{NOTICE_MAX_CHARS, Notice};
+use crate::i18n::num;
 use crate::sanitize::is_unsafe;
-use crate::strings::sign as strings;
 
 /// The form's parts, in the order Tab visits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +65,8 @@ pub struct NoticeForm {
     pub focus: Part,
     /// Why the last attempt to save was refused, or that a key was.
     pub problem: Option<String>,
+    /// The language staff read it in (`staff_language`).
+    pub lang: String,
 }
 
 impl Default for NoticeForm {
@@ -76,6 +78,7 @@ impl Default for NoticeForm {
             closes: false,
             focus: Part::Text,
             problem: None,
+            lang: crate::i18n::BASE.to_string(),
         }
     }
 }
@@ -93,6 +96,11 @@ pub fn next_at(time: NaiveTime, now: NaiveDateTime) -> NaiveDateTime {
 
 impl NoticeForm {
     /// Characters typed in the notice.
+    /// A message in the form's language.
+    fn say(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        crate::i18n::built_in().words(&self.lang).f(id, args)
+    }
+
     pub fn chars(&self) -> usize {
         self.text.chars().count()
     }
@@ -140,7 +148,7 @@ impl NoticeForm {
             Part::Closes | Part::Save => return FormEvent::Ignored,
         };
         if full {
-            self.problem = Some(strings::form_full(NOTICE_MAX_CHARS));
+            self.problem = Some(self.say("notice-form-full", &[("max", num(NOTICE_MAX_CHARS))]));
             return FormEvent::Full;
         }
         if let Some(field) = self.field_mut() {
@@ -155,15 +163,18 @@ impl NoticeForm {
     pub fn span(&self, now: NaiveDateTime) -> Result<(NaiveDateTime, NaiveDateTime), String> {
         let from = match self.from.trim() {
             "" => now,
-            text => next_at(parse_time(text).ok_or(strings::FORM_BAD_TIME)?, now),
+            text => next_at(
+                parse_time(text).ok_or_else(|| self.say("notice-form-bad-time", &[]))?,
+                now,
+            ),
         };
         let until = match self.until.trim() {
-            "" => return Err(strings::FORM_NEED_UNTIL.to_string()),
-            text => parse_time(text).ok_or(strings::FORM_BAD_TIME)?,
+            "" => return Err(self.say("notice-form-need-until", &[])),
+            text => parse_time(text).ok_or_else(|| self.say("notice-form-bad-time", &[]))?,
         };
         let until = next_at(until, from);
         if until <= from {
-            return Err(strings::FORM_ENDS_FIRST.to_string());
+            return Err(self.say("notice-form-ends-first", &[]));
         }
         Ok((from, until))
     }
@@ -171,22 +182,33 @@ impl NoticeForm {
     /// The span in words: `Shows from now until 9:00 AM tomorrow`.
     pub fn span_words(&self, now: NaiveDateTime) -> Result<String, String> {
         let (from, until) = self.span(now)?;
+        let catalog = crate::i18n::built_in();
+        let w = catalog.words(&self.lang);
         let words = |t: NaiveDateTime| {
-            let tomorrow = t.date() > now.date();
-            strings::time_and_day(t.hour(), t.minute(), tomorrow)
+            let tomorrow = if t.date() > now.date() { "yes" } else { "no" };
+            w.f(
+                "notice-form-time-day",
+                &[
+                    ("time", w.time(t.hour(), t.minute()).into()),
+                    ("tomorrow", tomorrow.into()),
+                ],
+            )
         };
-        let from = if self.from.trim().is_empty() {
-            strings::form_from_now()
+        let until = words(until);
+        Ok(if self.from.trim().is_empty() {
+            w.f("notice-form-span-now", &[("until", until.into())])
         } else {
-            format!("from {}", words(from))
-        };
-        Ok(strings::form_span(&from, &words(until)))
+            w.f(
+                "notice-form-span",
+                &[("from", words(from).into()), ("until", until.into())],
+            )
+        })
     }
 
     fn submit(&mut self, now: NaiveDateTime) -> FormEvent {
         let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {
-            self.problem = Some(strings::FORM_NEED_TEXT.to_string());
+            self.problem = Some(self.say("notice-form-need-text", &[]));
             self.focus = Part::Text;
             return FormEvent::Changed;
         }
@@ -208,6 +230,7 @@ impl NoticeForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::english;
     use chrono::NaiveDate;
 
     fn wall(h: u32, m: u32) -> NaiveDateTime {
@@ -304,14 +327,40 @@ mod tests {
             ..NoticeForm::default()
         };
         assert_eq!(form.key(key(KeyCode::Enter), now), FormEvent::Changed);
-        assert_eq!(form.problem.as_deref(), Some(strings::FORM_NEED_TEXT));
+        assert_eq!(
+            form.problem.as_deref(),
+            Some(english().t("notice-form-need-text").as_str())
+        );
         form.text = "Late".into();
         form.focus = Part::Save;
         form.key(key(KeyCode::Enter), now);
-        assert_eq!(form.problem.as_deref(), Some(strings::FORM_NEED_UNTIL));
+        assert_eq!(
+            form.problem.as_deref(),
+            Some(english().t("notice-form-need-until").as_str())
+        );
         form.until = "25:00".into();
         form.key(key(KeyCode::Enter), now);
-        assert_eq!(form.problem.as_deref(), Some(strings::FORM_BAD_TIME));
+        assert_eq!(
+            form.problem.as_deref(),
+            Some(english().t("notice-form-bad-time").as_str())
+        );
         assert_eq!(form.key(key(KeyCode::Esc), now), FormEvent::Cancel);
+    }
+
+    #[test]
+    fn the_form_speaks_staff_language() {
+        let now = wall(10, 0);
+        let mut form = NoticeForm {
+            lang: "es".into(),
+            focus: Part::Save,
+            ..NoticeForm::default()
+        };
+        form.key(key(KeyCode::Enter), now);
+        assert_eq!(form.problem.as_deref(), Some("Escriba primero el aviso."));
+        form.until = "11:00".into();
+        assert_eq!(
+            form.span_words(now).as_deref(),
+            Ok("Se muestra desde ahora hasta 11:00 a. m. de hoy")
+        );
     }
 }

@@ -58,7 +58,7 @@ impl Store {
                     c.status_changed_at_ms, c.identity, f.key, f.value,
                     (SELECT count(*) FROM repeat_attempt r WHERE r.checkin_id = c.id),
                     (SELECT max(at_ms) FROM repeat_attempt r WHERE r.checkin_id = c.id),
-                    c.source, c.removed_at_ms, c.removed_by
+                    c.source, c.removed_at_ms, c.removed_by, c.language
              FROM checkin c LEFT JOIN checkin_field f ON f.checkin_id = c.id
              WHERE c.local_date = ?1 AND (c.removed_at_ms IS NOT NULL) = ?2
              ORDER BY c.ticket, c.id, f.position",
@@ -99,6 +99,7 @@ fn record(row: &Row<'_>, id: CheckinId) -> rusqlite::Result<CheckinRecord> {
     let date: String = row.get(3)?;
     let status: String = row.get(4)?;
     Ok(CheckinRecord {
+        language: row.get(14)?,
         id,
         ticket: row.get(1)?,
         checked_in_at: instant(row, 2)?,

@@ -98,6 +98,8 @@ pub struct NewCheckin {
     /// Every configured field in form order, key → value as typed (the
     /// names and date of birth too, if the form shows them).
     pub fields: Vec<(String, String)>,
+    /// The language the patient used (`en`, `es`...), for the front desk.
+    pub language: String,
 }
 
 impl NewCheckin {
@@ -107,7 +109,14 @@ impl NewCheckin {
         Self {
             identity: identity_key(&fields, key),
             fields,
+            language: crate::i18n::BASE.to_string(),
         }
+    }
+
+    /// The check-in as made in `language`.
+    pub fn in_language(mut self, language: &str) -> Self {
+        self.language = language.to_string();
+        self
     }
 
     /// The answer given for `key`, if the form asked for it.
@@ -165,6 +174,9 @@ pub struct CheckinRecord {
     pub last_repeat_at: Option<DateTime<Utc>>,
     /// Where it came from.
     pub source: Source,
+    /// The language the patient used (`en` for check-ins made before
+    /// languages were recorded).
+    pub language: String,
 }
 
 /// A check-in staff removed as entered in error: kept, with who and when,

@@ -87,8 +87,14 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_checkin ON audit (checkin_id, at_ms);
 ";
 
+/// Migration 4: the language the patient used (`en`, `es`...), shown at the
+/// desk and in `kiosk checkins list`. Older rows are English.
+const V4: &str = "
+ALTER TABLE checkin ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+";
+
 /// Every migration, oldest first.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes: the number of migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

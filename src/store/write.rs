@@ -45,6 +45,7 @@ impl Store {
             source,
             actor: self.actor.clone(),
             identity: new.identity.clone(),
+            language: crate::sanitize::printable(new.language.trim()),
             fields: clean_fields(&new.fields),
             local_date: date_text(now.with_timezone(&self.tz).date_naive()),
             now_ms: now.timestamp_millis(),
@@ -238,6 +239,7 @@ struct Row {
     actor: String,
     identity: Option<String>,
     fields: Vec<(String, String)>,
+    language: String,
     local_date: String,
     now_ms: i64,
     since_ms: i64,
@@ -276,15 +278,16 @@ fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
     let ticket = ticket_number(last.saturating_add(1))?;
     tx.execute(
         "INSERT INTO checkin (ticket, checked_in_at_ms, local_date, status,
-                              status_changed_at_ms, identity, source)
-         VALUES (?1, ?2, ?3, ?4, ?2, ?5, ?6)",
+                              status_changed_at_ms, identity, source, language)
+         VALUES (?1, ?2, ?3, ?4, ?2, ?5, ?6, ?7)",
         params![
             ticket,
             row.now_ms,
             row.local_date,
             Status::Waiting.as_str(),
             row.identity.as_deref().unwrap_or_default(),
-            row.source.as_str()
+            row.source.as_str(),
+            row.language
         ],
     )?;
     let id = tx.last_insert_rowid();

@@ -13,11 +13,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use self::layout::{FieldArea, FormLayout, layout, stepper_text, text_width, wrap};
+use self::layout::{FieldArea, layout, stepper_text, text_width, wrap};
 use super::{keyboard, theme};
 use crate::checkin::{Feedback, Field, FieldKind, Form, FormHit, Keyboard, Page};
 use crate::checkin::{char_columns, clusters};
-use crate::strings;
+use crate::i18n::{Words, num};
 
 /// Draws `form` into `area` at `now`, with the on-screen `keyboard` below
 /// it when that shows; during the last seconds before `idle_timeout` runs
@@ -33,6 +33,26 @@ pub fn render_form(
     render_titled_form(form, keyboard, area, buf, (now, idle_timeout), None);
 }
 
+/// Like [`render_form`], keeping `reserve` columns at each end of the title
+/// row free (for the language button).
+pub fn render_patient_form(
+    form: &Form,
+    keyboard: &Keyboard,
+    area: Rect,
+    buf: &mut Buffer,
+    (now, idle_timeout): (DateTime<Utc>, Duration),
+    reserve: u16,
+) {
+    draw_form(
+        form,
+        keyboard,
+        area,
+        buf,
+        (now, idle_timeout),
+        (None, reserve),
+    );
+}
+
 /// Like [`render_form`], with `title` (for staff: "Add a patient") in place
 /// of the patient's title and greeting.
 pub fn render_titled_form(
@@ -43,17 +63,36 @@ pub fn render_titled_form(
     (now, idle_timeout): (DateTime<Utc>, Duration),
     title: Option<&str>,
 ) {
+    draw_form(form, keyboard, area, buf, (now, idle_timeout), (title, 0));
+}
+
+fn draw_form(
+    form: &Form,
+    keyboard: &Keyboard,
+    area: Rect,
+    buf: &mut Buffer,
+    (now, idle_timeout): (DateTime<Utc>, Duration),
+    (title, reserve): (Option<&str>, u16),
+) {
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
     let (top, keys) = split(area, form, keyboard);
+    let w = form.words();
     let Some(l) = layout(top, form, keys.is_some()) else {
-        return too_small(area, buf);
+        return too_small(w, area, buf);
     };
     match title {
         Some(title) => Paragraph::new(Line::styled(title.to_string(), theme::heading()))
             .alignment(Alignment::Center)
             .render(l.header, buf),
-        None => header(&l, form, form.countdown(now, idle_timeout), buf),
+        None => {
+            let row = Rect {
+                x: l.header.x + reserve.min(l.header.width / 2),
+                width: l.header.width.saturating_sub(2 * reserve),
+                ..l.header
+            };
+            header(row, form, form.countdown(now, idle_timeout), buf);
+        }
     }
     for f in &l.fields {
         field(form, f, l.boxed, now, buf);
@@ -62,13 +101,14 @@ pub fn render_titled_form(
     nav::render(&l, form, buf);
     if let Some((page, rect)) = keys {
         let capitals = keyboard.capitals(form.focused_field());
-        keyboard::render(page, capitals, keyboard.shift(), rect, buf);
+        keyboard::render(w, page, capitals, keyboard.shift(), rect, buf);
     }
     let help = match form.focused_field().map(|f| f.spec().kind) {
-        Some(FieldKind::Choice) => strings::CHECKIN_HELP_CHOICE,
-        _ => strings::CHECKIN_HELP,
+        Some(FieldKind::Choice) => w.t("checkin-help-choice"),
+        _ => w.t("checkin-help"),
     };
-    let help = fitting(help, strings::CHECKIN_HELP_SHORT, l.help.width);
+    let short = w.t("checkin-help-short");
+    let help = fitting(&help, &short, l.help.width);
     Paragraph::new(help)
         .alignment(Alignment::Center)
         .style(theme::muted())
@@ -112,19 +152,23 @@ fn split(area: Rect, form: &Form, keyboard: &Keyboard) -> (Rect, Option<(Page, R
     }
 }
 
-fn header(l: &FormLayout, form: &Form, countdown: Option<u64>, buf: &mut Buffer) {
-    let width = l.header.width;
+fn header(row: Rect, form: &Form, countdown: Option<u64>, buf: &mut Buffer) {
+    let width = row.width;
+    let w = form.words();
     let line = match countdown {
-        _ if form.is_asking() => Line::styled(strings::CLEAR_ASK, theme::warning()),
+        _ if form.is_asking() => Line::styled(w.t("form-clear-ask"), theme::warning()),
         Some(seconds) => {
-            let long = strings::still_there(seconds);
-            let short = strings::still_there_short(seconds);
+            let args = [("seconds", num(seconds))];
+            let long = w.f("checkin-still-there", &args);
+            let short = w.f("checkin-still-there-short", &args);
             Line::styled(fitting(&long, &short, width).to_string(), theme::warning())
         }
         None => {
-            let title = Span::styled(strings::CHECKIN_TITLE, theme::heading());
-            let intro = format!("  ·  {}", strings::CHECKIN_INTRO);
-            if text_width(strings::CHECKIN_TITLE) + text_width(&intro) <= width {
+            let title_text = w.t("checkin-title");
+            let intro = format!("  ·  {}", w.t("checkin-intro"));
+            let fits = text_width(&title_text) + text_width(&intro) <= width;
+            let title = Span::styled(title_text, theme::heading());
+            if fits {
                 Line::from(vec![title, Span::styled(intro, theme::form_label())])
             } else {
                 Line::from(title)
@@ -135,7 +179,7 @@ fn header(l: &FormLayout, form: &Form, countdown: Option<u64>, buf: &mut Buffer)
     Paragraph::new(line)
         .alignment(Alignment::Center)
         .style(style)
-        .render(l.header, buf);
+        .render(row, buf);
 }
 
 /// `long` if it fits in `width` columns, otherwise `short`.
@@ -153,8 +197,9 @@ fn field(form: &Form, area: &FieldArea, boxed: bool, now: DateTime<Utc>, buf: &m
     };
     let focused = area.index == form.focused();
     let spec = field.spec();
+    let w = form.words();
     let mut label = vec![Span::styled(
-        spec.label.as_str(),
+        form.label(spec),
         if focused {
             theme::form_focus()
         } else {
@@ -163,7 +208,7 @@ fn field(form: &Form, area: &FieldArea, boxed: bool, now: DateTime<Utc>, buf: &m
     )];
     if !spec.required {
         label.push(Span::styled(
-            format!(" {}", strings::OPTIONAL),
+            format!(" {}", w.t("checkin-optional")),
             theme::muted(),
         ));
     }
@@ -175,8 +220,8 @@ fn field(form: &Form, area: &FieldArea, boxed: bool, now: DateTime<Utc>, buf: &m
     );
     frame(area, focused, boxed, buf);
     match spec.kind {
-        FieldKind::Choice => choices(field, area, focused, buf),
-        _ => text(field, area.value, focused, buf),
+        FieldKind::Choice => choices(w, field, area, focused, buf),
+        _ => text(w, field, area.value, focused, buf),
     }
     let (lines, style) = match form.feedback(area.index, now) {
         Some(Feedback::Error(m)) => (wrap(&m, area.message.width), theme::form_error()),
@@ -214,7 +259,7 @@ fn frame(area: &FieldArea, focused: bool, boxed: bool, buf: &mut Buffer) {
 
 /// The typed text, scrolled so the cursor shows, with the cursor as a
 /// reversed cell at its display column.
-fn text(field: &Field, row: Rect, focused: bool, buf: &mut Buffer) {
+fn text(words: Words<'_>, field: &Field, row: Rect, focused: bool, buf: &mut Buffer) {
     let width = usize::from(row.width);
     if width == 0 || row.height == 0 {
         return;
@@ -230,7 +275,7 @@ fn text(field: &Field, row: Rect, focused: bool, buf: &mut Buffer) {
         0
     };
     if chars.is_empty() {
-        placeholder(field.spec().kind, row, buf);
+        placeholder(words, field.spec().kind, row, buf);
     }
     for (column, cluster) in clusters(chars) {
         let w: usize = cluster.chars().map(char_columns).sum();
@@ -252,17 +297,17 @@ fn text(field: &Field, row: Rect, focused: bool, buf: &mut Buffer) {
     }
 }
 
-fn placeholder(kind: FieldKind, row: Rect, buf: &mut Buffer) {
+fn placeholder(w: Words<'_>, kind: FieldKind, row: Rect, buf: &mut Buffer) {
     let text = match kind {
-        FieldKind::Date => strings::DATE_PLACEHOLDER,
-        FieldKind::Time => strings::TIME_PLACEHOLDER,
-        FieldKind::Phone => strings::PHONE_PLACEHOLDER,
+        FieldKind::Date => w.t("checkin-date-placeholder"),
+        FieldKind::Time => w.t("checkin-time-placeholder"),
+        FieldKind::Phone => w.t("checkin-phone-placeholder"),
         FieldKind::Text | FieldKind::Choice => return,
     };
     buf.set_stringn(row.x, row.y, text, usize::from(row.width), theme::muted());
 }
 
-fn choices(field: &Field, area: &FieldArea, focused: bool, buf: &mut Buffer) {
+fn choices(w: Words<'_>, field: &Field, area: &FieldArea, focused: bool, buf: &mut Buffer) {
     let chosen_style = if focused {
         theme::form_chosen()
     } else {
@@ -285,16 +330,16 @@ fn choices(field: &Field, area: &FieldArea, focused: bool, buf: &mut Buffer) {
     if area.stepper {
         let row = area.value;
         let room = row.width.saturating_sub(4);
-        let middle = stepper_text(&field.spec().choices, field.choice(), room);
+        let middle = stepper_text(w, &field.spec().choices, field.choice(), room);
         let x = row.x + 2 + room.saturating_sub(text_width(&middle)) / 2;
         buf.set_stringn(x, row.y, middle, usize::from(room), chosen_style);
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+fn too_small(w: Words<'_>, area: Rect, buf: &mut Buffer) {
     let y = area.height / 2;
     let row = Rect::new(area.x, area.y + y, area.width, area.height - y);
-    Paragraph::new(strings::TOO_SMALL)
+    Paragraph::new(w.t("screen-too-small"))
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(row, buf);

@@ -10,7 +10,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::theme;
 use crate::app::App;
 use crate::hours::week_from;
-use crate::strings;
 
 /// Side by side needs room for both columns.
 const TWO_COLUMNS: u16 = 76;
@@ -63,11 +62,12 @@ fn inset(area: Rect) -> Rect {
 
 fn visit_lines(app: &App) -> Vec<Line<'_>> {
     let clinic = &app.config.clinic;
-    let mut lines = vec![Line::styled(strings::VISIT_US, theme::heading())];
+    let w = app.words();
+    let mut lines = vec![Line::styled(w.t("clinic-visit-us"), theme::heading())];
     lines.extend(clinic.address.iter().map(|l| Line::raw(l.as_str())));
     if let Some(phone) = &clinic.phone {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", strings::CALL_US), theme::muted()),
+            Span::styled(format!("{}: ", w.t("clinic-call-us")), theme::muted()),
             Span::styled(phone.as_str(), theme::title()),
         ]));
     }
@@ -81,10 +81,11 @@ fn visit_lines(app: &App) -> Vec<Line<'_>> {
 fn week_lines(app: &App) -> Vec<Line<'static>> {
     let schedule = &app.config.schedule;
     let today = schedule.wall_at(app.now).date();
-    let mut lines = vec![Line::styled(strings::THIS_WEEK, theme::heading())];
-    for day in week_from(schedule, today) {
+    let w = app.words();
+    let mut lines = vec![Line::styled(w.t("hours-this-week"), theme::heading())];
+    for day in week_from(schedule, today, w) {
         let marker = if day.is_today { "▸ " } else { "  " };
-        let mut text = format!("{marker}{:<10} {}", day.day_label(), day.hours);
+        let mut text = format!("{marker}{:<10} {}", day.day_label(w), day.hours);
         if let Some(note) = &day.note {
             text.push_str(&format!(" ({note})"));
         }

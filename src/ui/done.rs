@@ -7,29 +7,33 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::{digits, theme};
 use crate::app::Outcome;
-use crate::strings;
+use crate::i18n::{Words, num};
 
 /// The "saving" moment (normally too short to be seen).
-pub fn render_saving(area: Rect, buf: &mut Buffer) {
+pub fn render_saving(w: Words<'_>, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let [middle] = Layout::vertical([Constraint::Length(1)])
         .flex(Flex::Center)
         .areas(area);
-    Paragraph::new(strings::SAVING)
+    Paragraph::new(w.t("checkin-saving"))
         .alignment(Alignment::Center)
         .render(middle, buf);
 }
 
 /// Draws the result; `quiet`: still in its first seconds, when nothing
 /// dismisses it (the hint to continue appears after).
-pub fn render(outcome: &Outcome, quiet: bool, area: Rect, buf: &mut Buffer) {
+pub fn render(w: Words<'_>, outcome: &Outcome, quiet: bool, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let (greeting, ticket) = match outcome {
         Outcome::CheckedIn { first_name, ticket } => {
-            (strings::checked_in(first_name.as_deref()), Some(*ticket))
+            let greeting = match first_name {
+                Some(name) => w.f("checkin-checked-in-name", &[("name", name.as_str().into())]),
+                None => w.t("checkin-checked-in"),
+            };
+            (greeting, Some(*ticket))
         }
-        Outcome::MaybeListed => (strings::MAYBE_LISTED.to_string(), None),
-        Outcome::Failed => (strings::SEE_DESK_SORRY.to_string(), None),
+        Outcome::MaybeListed => (w.t("checkin-maybe-listed"), None),
+        Outcome::Failed => (w.t("checkin-sorry"), None),
     };
     let big = ticket.filter(|_| area.height >= 16 && area.width >= 40);
     let number_rows = if big.is_some() { 5 } else { 1 };
@@ -54,39 +58,44 @@ pub fn render(outcome: &Outcome, quiet: bool, area: Rect, buf: &mut Buffer) {
     };
     centred(greeting).style(theme::title()).render(greet, buf);
     match (ticket, big) {
-        (_, Some(t)) => big_number(t, number, buf),
-        (Some(t), None) => centred(strings::your_number(t))
+        (_, Some(t)) => big_number(w, t, number, buf),
+        (Some(t), None) => centred(your_number(w, t))
             .style(theme::title())
             .render(number, buf),
-        (None, _) => centred(strings::SEE_DESK.to_string())
+        (None, _) => centred(w.t("checkin-see-desk"))
             .style(theme::title())
             .render(number, buf),
     }
     let after = if ticket.is_some() {
-        strings::PLEASE_SIT
+        w.t("checkin-please-sit")
     } else {
-        ""
+        String::new()
     };
-    centred(after.to_string()).render(next, buf);
+    centred(after).render(next, buf);
     if !quiet {
-        centred(strings::TOUCH_TO_CONTINUE.to_string())
+        centred(w.t("checkin-touch-to-continue"))
             .style(theme::muted())
             .render(hint, buf);
     }
-    done_button(button, buf);
+    done_button(w, button, buf);
+}
+
+/// `Your number is 14.`
+fn your_number(w: Words<'_>, ticket: u32) -> String {
+    w.f("checkin-your-number", &[("ticket", num(ticket))])
 }
 
 /// The "Done" button under the result.
-fn done_button(row: Rect, buf: &mut Buffer) {
+fn done_button(w: Words<'_>, row: Rect, buf: &mut Buffer) {
     let width = row.width.min(24);
     let [area] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(row);
     let (text, block) = if area.height >= 3 {
         let block = Block::bordered().border_type(BorderType::Thick);
-        (strings::DONE.to_string(), block)
+        (w.t("form-done"), block)
     } else {
-        (format!("[ {} ]", strings::DONE), Block::new())
+        (format!("[ {} ]", w.t("form-done")), Block::new())
     };
     Paragraph::new(text)
         .alignment(Alignment::Center)
@@ -96,19 +105,16 @@ fn done_button(row: Rect, buf: &mut Buffer) {
 }
 
 /// "Your number is" beside the number in large digits.
-fn big_number(ticket: u32, area: Rect, buf: &mut Buffer) {
-    let label = strings::your_number(ticket);
-    let words = label
-        .trim_end_matches('.')
-        .trim_end_matches(char::is_numeric)
-        .trim_end();
+fn big_number(w: Words<'_>, ticket: u32, area: Rect, buf: &mut Buffer) {
+    let label = your_number(w, ticket);
+    let words = w.t("checkin-your-number-label");
     let how = digits::Beside {
         // The room of the whole sentence, so the digits stand where the
         // number would.
-        label_width: u16::try_from(label.len()).unwrap_or(u16::MAX),
+        label_width: u16::try_from(label.chars().count()).unwrap_or(u16::MAX),
         gap: 2,
         label_style: theme::title(),
         digits_style: theme::ticket(),
     };
-    digits::render(words, ticket, &how, area, buf);
+    digits::render(&words, ticket, &how, area, buf);
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget};
 
 use super::theme;
 use crate::app::App;
-use crate::strings;
+use crate::i18n;
 
 use crate::app::regions::WIDE;
 
@@ -67,11 +67,11 @@ fn render_narrow(app: &App, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Right)
         .render(time_area, buf);
     let (word, style) = badge_word(app);
-    let mut text = format!("{word} · {}", sign_line(app));
+    let mut text = format!("{word}{}{}", theme::SEP, sign_line(app));
     if text.chars().count() > usize::from(badge.width) {
         // The reason is in the week's hours below; the next change fits.
-        let change = strings::capitalized(&app.status.change_text);
-        text = format!("{word} · {change}");
+        let change = i18n::capitalized(&app.status.change_text);
+        text = format!("{word}{}{change}", theme::SEP);
     }
     Paragraph::new(text)
         .alignment(Alignment::Center)
@@ -91,36 +91,39 @@ fn render_narrow(app: &App, area: Rect, buf: &mut Buffer) {
 /// it has one and no notice under the sign says it already):
 /// `Christmas Day · Opens Saturday at 9:00 AM`.
 pub(super) fn sign_line(app: &App) -> String {
-    let change = strings::capitalized(&app.status.change_text);
+    let change = i18n::capitalized(&app.status.change_text);
     match &app.status.reason {
-        Some(reason) if !app.status.closed_by_notice() => {
-            format!("{reason}{}{change}", strings::sign::SEP)
-        }
+        Some(reason) if !app.status.closed_by_notice() => app.words().f(
+            "sign-reason-change",
+            &[
+                ("reason", reason.as_str().into()),
+                ("change", change.into()),
+            ],
+        ),
         _ => change,
     }
 }
 
 pub(super) fn date_and_time(app: &App) -> (String, String) {
     let wall = app.config.schedule.wall_at(app.now);
-    (
-        strings::long_date(wall.date()),
-        strings::clock_time(wall.hour(), wall.minute()),
-    )
+    let w = app.words();
+    (w.long_date(wall.date()), w.time(wall.hour(), wall.minute()))
 }
 
 /// `● OPEN` or `○ CLOSED`, and the badge's colours.
 pub(super) fn badge_word(app: &App) -> (String, Style) {
     let status = &app.status;
+    let w = app.words();
     let (word, symbol, style) = match (status.open, status.closing_soon) {
-        (true, false) => (strings::OPEN, strings::OPEN_SYMBOL, theme::open_badge()),
+        (true, false) => (w.t("sign-open"), theme::OPEN_SYMBOL, theme::open_badge()),
         (true, true) => (
-            strings::OPEN,
-            strings::OPEN_SYMBOL,
+            w.t("sign-open"),
+            theme::OPEN_SYMBOL,
             theme::closing_soon_badge(),
         ),
         (false, _) => (
-            strings::CLOSED,
-            strings::CLOSED_SYMBOL,
+            w.t("sign-closed"),
+            theme::CLOSED_SYMBOL,
             theme::closed_badge(),
         ),
     };
@@ -133,8 +136,12 @@ pub(super) fn third_line(app: &App) -> Option<String> {
     if !status.closing_soon {
         return status.countdown.clone();
     }
+    let w = app.words();
     Some(match &status.countdown {
-        Some(c) => format!("{} · {c}", strings::CLOSING_SOON),
-        None => strings::CLOSING_SOON.to_string(),
+        Some(c) => w.f(
+            "sign-closing-soon-countdown",
+            &[("countdown", c.as_str().into())],
+        ),
+        None => w.t("sign-closing-soon"),
     })
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use super::theme;
 use crate::checkin::keyboard::upper;
 use crate::checkin::{Key, Page};
-use crate::strings;
+use crate::i18n::Words;
 
 /// Keys are at least this many rows tall where there is room for three.
 const TALL: u16 = 3;
@@ -63,26 +63,26 @@ pub fn hit(area: Rect, page: Page, x: u16, y: u16) -> Option<Key> {
 }
 
 /// What a key says.
-pub fn label(key: Key, capitals: bool) -> String {
+pub fn label(w: Words<'_>, key: Key, capitals: bool) -> String {
     match key {
         Key::Char(c) if capitals => upper(c).to_string(),
         Key::Char(c) => c.to_string(),
-        Key::Space => strings::KEY_SPACE.to_string(),
-        Key::Erase => strings::KEY_ERASE.to_string(),
-        Key::Shift => strings::KEY_SHIFT.to_string(),
-        Key::Show(Page::Letters) => strings::KEY_LETTERS.to_string(),
-        Key::Show(Page::Accents) => strings::KEY_ACCENTS.to_string(),
-        Key::Show(Page::Numbers) => strings::KEY_NUMBERS.to_string(),
+        Key::Space => w.t("key-space"),
+        Key::Erase => w.t("key-erase"),
+        Key::Shift => w.t("key-shift"),
+        Key::Show(Page::Letters) => w.t("key-letters"),
+        Key::Show(Page::Accents) => w.t("key-accents"),
+        Key::Show(Page::Numbers) => w.t("key-numbers"),
     }
 }
 
 /// Draws `page` in `area`; `capitals` says how letters are labelled, and
 /// `shift` lights the Shift key.
-pub fn render(page: Page, capitals: bool, shift: bool, area: Rect, buf: &mut Buffer) {
+pub fn render(w: Words<'_>, page: Page, capitals: bool, shift: bool, area: Rect, buf: &mut Buffer) {
     for (key, rect) in keys(area, page) {
         let on = key == Key::Shift && shift;
         let style = if on { theme::key_on() } else { theme::key() };
-        let text = label(key, capitals);
+        let text = label(w, key, capitals);
         if rect.height >= TALL {
             Paragraph::new(text)
                 .alignment(Alignment::Center)

@@ -22,12 +22,12 @@ use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-pub use self::checkin::{form_hit, render_form, render_titled_form};
+pub use self::checkin::{form_hit, render_form, render_patient_form, render_titled_form};
 pub use slide::{Position, SlideLayout};
 pub use staff::{PinPromptView, StaffNote};
 
 use crate::app::{App, Availability, Screen};
-use crate::strings;
+use crate::i18n::Words;
 
 pub use crate::app::regions::{
     MIN_HEIGHT, MIN_WIDTH, Regions, checkin_button, regions, regions_with,
@@ -42,7 +42,7 @@ impl Widget for &App {
             return (&resized).render(area, buf);
         }
         let Some(regions) = self.regions() else {
-            return too_small(area, buf);
+            return too_small(self.words(), area, buf);
         };
         if matches!(self.screen, Screen::Slides | Screen::Pin { .. }) {
             header::render(self, regions.header, buf);
@@ -51,7 +51,7 @@ impl Widget for &App {
         match &self.screen {
             Screen::Slides => {
                 match self.slide_layout() {
-                    Some(layout) => slide::render(&layout, position(self), buf),
+                    Some(layout) => slide::render(&layout, position(self), self.words(), buf),
                     None => clinic_info::render(self, regions.body, buf),
                 }
                 if self.not_open_until.is_some() {
@@ -63,17 +63,26 @@ impl Widget for &App {
             Screen::CheckIn(form) => {
                 let timeout = self.config.checkin.idle_timeout;
                 let area = self.form_area();
-                render_form(form, &self.keyboard, area, buf, self.now, timeout);
+                let reserve = self.language_button().map_or(0, |b| b.width + 1);
+                render_patient_form(
+                    form,
+                    &self.keyboard,
+                    area,
+                    buf,
+                    (self.now, timeout),
+                    reserve,
+                );
             }
-            Screen::Saving => done::render_saving(self.form_area(), buf),
+            Screen::Saving => done::render_saving(self.words(), self.form_area(), buf),
             Screen::Done { outcome, since, .. } => {
                 let quiet = self.now < *since + crate::app::QUIET;
-                done::render(outcome, quiet, self.form_area(), buf);
+                done::render(self.words(), outcome, quiet, self.form_area(), buf);
             }
             Screen::Pin { prompt, note } => {
                 let view = PinPromptView {
                     prompt,
                     note: note.clone(),
+                    words: self.staff_words(),
                 };
                 let body = Rect {
                     height: regions.body.height + regions.footer.height,
@@ -83,6 +92,9 @@ impl Widget for &App {
                 view.render(body, buf);
             }
             Screen::Staff(staff) => staff_screen::render(self, staff, area, buf),
+        }
+        if let Some(button) = self.language_button() {
+            language_button(self, button, buf);
         }
         if let (Some(banner), Screen::Slides) = (&self.banner, &self.screen) {
             let row = Rect {
@@ -112,26 +124,63 @@ fn position(app: &App) -> Position {
     }
 }
 
+/// The button that changes the language, labelled in the language it
+/// offers ("Español", "English"), boxed when it has three rows.
+fn language_button(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(label) = app.language_label() else {
+        return;
+    };
+    ratatui::widgets::Clear.render(area, buf);
+    let block = if area.height >= 3 {
+        ratatui::widgets::Block::bordered().border_type(ratatui::widgets::BorderType::Thick)
+    } else {
+        ratatui::widgets::Block::new()
+    };
+    let text = if area.height >= 3 {
+        label
+    } else {
+        format!("[ {label} ]")
+    };
+    Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .style(theme::button())
+        .block(block)
+        .render(area, buf);
+}
+
 fn footer(app: &App, area: Rect, buf: &mut Buffer, serving_here: bool) {
-    let button = checkin_button(area);
-    let (label, style) = match app.checkin_availability() {
-        Availability::Open => (strings::CHECKIN_PROMPT.to_string(), theme::button()),
-        Availability::OpensAt(t) => {
-            let when = crate::status::when_words(&app.config.schedule, app.now, t, true);
-            (strings::checkin_opens(&when), theme::button_off())
+    let mut button = checkin_button(area);
+    let mut area = area;
+    if let Some(lang) = app.language_button() {
+        // The check-in button (or the one-line footer) keeps to its left.
+        let room = lang.width + 1;
+        button.width = button.width.saturating_sub(room);
+        if area.height == 1 {
+            area.width = area.width.saturating_sub(room);
         }
-        Availability::Closed => (strings::CHECKIN_CLOSED.to_string(), theme::button_off()),
+    }
+    let w = app.words();
+    let (label, style) = match app.checkin_availability() {
+        Availability::Open => (w.t("checkin-prompt"), theme::button()),
+        Availability::OpensAt(t) => {
+            let when = crate::status::when_words(&app.config.schedule, app.now, t, true, w);
+            (
+                w.f("checkin-opens", &[("when", when.into())]),
+                theme::button_off(),
+            )
+        }
+        Availability::Closed => (w.t("checkin-closed"), theme::button_off()),
     };
     let note = if app.dev {
-        strings::DEV_MODE
+        w.t("footer-dev")
     } else if app.config.demo {
-        strings::DEMO_MODE
+        w.t("footer-demo")
     } else {
-        strings::FOOTER_SHORT
+        w.t("footer-short")
     };
     if area.height == 1 {
         let open = style == theme::button();
-        let text = one_line_footer(open, note, usize::from(area.width));
+        let text = one_line_footer(w, open, &note, usize::from(area.width));
         Paragraph::new(text)
             .alignment(Alignment::Center)
             .style(theme::footer())
@@ -161,7 +210,10 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, serving_here: bool) {
         .style(note_style)
         .render(note_row, buf);
     if let Some(ticket) = app.now_serving.filter(|_| serving_here) {
-        let text = format!(" {}", strings::now_serving(ticket));
+        let text = format!(
+            " {}",
+            w.f("serving-line", &[("ticket", crate::i18n::num(ticket))])
+        );
         let style = if app.serving_flash() {
             theme::serving_flash()
         } else {
@@ -171,7 +223,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, serving_here: bool) {
     }
     let problems = app.problems.count();
     if problems > 0 {
-        let marker = format!("{} ", strings::staff_problems(problems));
+        let marker = format!(
+            "{} ",
+            app.staff_words()
+                .f("staff-problems", &[("count", crate::i18n::count(problems))])
+        );
         Paragraph::new(marker)
             .alignment(Alignment::Right)
             .style(theme::muted())
@@ -181,14 +237,15 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, serving_here: bool) {
 
 /// The footer squeezed into one row: the check-in hint and the note,
 /// shortened until they fit.
-fn one_line_footer(open: bool, note: &str, width: usize) -> String {
+fn one_line_footer(w: Words<'_>, open: bool, note: &str, width: usize) -> String {
     let hint = if open {
-        strings::CHECKIN_PROMPT_SHORT
+        w.t("checkin-prompt-short")
     } else {
-        ""
+        String::new()
     };
-    let notes = [note, strings::NOT_ADVICE_SHORT];
-    let joined = |note: &str| match hint {
+    let not_advice = w.t("footer-not-advice");
+    let notes = [note, not_advice.as_str()];
+    let joined = |note: &str| match hint.as_str() {
         "" => note.to_string(),
         hint => format!("{hint}  ·  {note}"),
     };
@@ -196,17 +253,17 @@ fn one_line_footer(open: bool, note: &str, width: usize) -> String {
         .iter()
         .map(|n| joined(n))
         .find(|t| t.chars().count() <= width)
-        .unwrap_or_else(|| strings::NOT_ADVICE_SHORT.to_string())
+        .unwrap_or(not_advice)
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+fn too_small(w: Words<'_>, area: Rect, buf: &mut Buffer) {
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
-    Paragraph::new(Line::raw(strings::TOO_SMALL))
+    Paragraph::new(Line::raw(w.t("screen-too-small")))
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(middle, buf);

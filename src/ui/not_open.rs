@@ -10,7 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::theme;
 use crate::app::{App, Availability};
-use crate::strings;
+use crate::i18n::Words;
 
 /// Columns and rows of one large letter.
 const BIG_WIDTH: u16 = 8;
@@ -19,21 +19,26 @@ const BIG_HEIGHT: u16 = 4;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let schedule = &app.config.schedule;
+    let w: Words<'_> = app.words();
     let why = match (&app.status.note, app.status.open) {
         (Some(note), _) => note.clone(),
-        (None, false) => strings::NOT_OPEN_CLINIC_CLOSED.to_string(),
+        (None, false) => w.t("not-open-clinic-closed"),
         (None, true) => String::new(),
     };
     let (when, time) = match app.checkin_availability() {
         Availability::OpensAt(t) => {
             let today = schedule.wall_at(app.now).date();
             let wall = schedule.wall_at(t);
-            let when = strings::checkin_opens(&strings::when_text(today, wall, true));
-            (when, Some(strings::clock_time(wall.hour(), wall.minute())))
+            let when = w.f(
+                "checkin-opens",
+                &[("when", w.when(today, wall, true).into())],
+            );
+            (when, Some(w.time(wall.hour(), wall.minute())))
         }
-        Availability::Closed | Availability::Open => (strings::NOT_OPEN_NO_HOURS.to_string(), None),
+        Availability::Closed | Availability::Open => (w.t("not-open-no-hours"), None),
     };
-    let title = strings::NOT_OPEN_TITLE;
+    let title = w.t("not-open-title");
+    let title = title.as_str();
     let title_rows = big_rows(title, area.width);
     let time_rows = time.as_deref().map_or(0, |t| big_rows(t, area.width));
     let [title_area, _, why_area, when_area, _, time_area] = Layout::vertical([

@@ -10,7 +10,6 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{digits, theme};
 use crate::app::App;
 use crate::app::regions::{NOTICE_PAD, notice_lines};
-use crate::strings::sign as strings;
 
 /// The showing notice, wrapped; when the screen is too small for all of
 /// it, the last row that fits ends with `…`, so it is never cut silently.
@@ -54,10 +53,11 @@ pub fn render_serving(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(ticket) = app.now_serving else {
         return;
     };
+    let w = app.words();
     let (label, style) = if app.serving_flash() {
-        (strings::NOW_CALLING, theme::serving_flash())
+        (w.t("serving-calling"), theme::serving_flash())
     } else {
-        (strings::NOW_SERVING, theme::serving())
+        (w.t("serving-now"), theme::serving())
     };
     Paragraph::new("").style(style).render(area, buf);
     let how = digits::Beside {
@@ -66,5 +66,5 @@ pub fn render_serving(app: &App, area: Rect, buf: &mut Buffer) {
         label_style: style,
         digits_style: style,
     };
-    digits::render(label, ticket, &how, area, buf);
+    digits::render(&label, ticket, &how, area, buf);
 }

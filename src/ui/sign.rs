@@ -12,7 +12,6 @@ use tui_big_text::{BigText, PixelSize};
 use super::header::{badge_word, date_and_time, sign_line, third_line};
 use super::theme;
 use crate::app::App;
-use crate::strings;
 
 /// Columns for the name, date and time at most.
 const INFO_WIDTH: u16 = 28;
@@ -39,13 +38,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(inner);
+    let w = app.words();
     let big_word = if app.status.open {
-        strings::OPEN
+        w.t("sign-open")
     } else {
-        strings::CLOSED
+        w.t("sign-closed")
+    };
+    // Eight columns a letter, or four where a longer word (Spanish
+    // ABIERTO, CERRADO) would not fit: never cut.
+    let letters = u16::try_from(big_word.chars().count()).unwrap_or(u16::MAX);
+    let size = if letters.saturating_mul(8) <= big.width {
+        PixelSize::HalfHeight
+    } else {
+        PixelSize::Quadrant
     };
     BigText::builder()
-        .pixel_size(PixelSize::HalfHeight)
+        .pixel_size(size)
         .style(style)
         .alignment(Alignment::Center)
         .lines(vec![Line::raw(big_word)])
@@ -54,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The symbol and the word again in the line beneath, so the sign reads
     // without colour, and even where the large letters cannot be drawn:
     // `○ CLOSED · Christmas Day · Opens Saturday at 9:00 AM`.
-    Paragraph::new(format!("{word}{}{}", strings::sign::SEP, sign_line(app)))
+    Paragraph::new(format!("{word}{}{}", theme::SEP, sign_line(app)))
         .alignment(Alignment::Center)
         .style(style)
         .render(under, buf);

@@ -13,8 +13,8 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::qr::Qr;
 use super::theme;
+use crate::i18n::{Words, num};
 use crate::slides::{Slide, Vars, expand, render_markdown};
-use crate::strings;
 
 /// The widest a column of text gets: longer lines are hard to read.
 const MAX_COLUMN: u16 = 76;
@@ -42,12 +42,12 @@ pub struct SlideLayout {
 }
 
 impl SlideLayout {
-    pub fn new(slide: &Slide, vars: &Vars, area: Rect) -> Self {
+    pub fn new(slide: &Slide, vars: &Vars, area: Rect, w: Words<'_>) -> Self {
         let [main, status_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
         let qr = slide.qr.as_deref().and_then(Qr::new);
         let (column, qr) = column_and_qr(main, qr);
-        let sources = source_lines(slide, column.width);
+        let sources = source_lines(slide, column.width, w);
         let source_rows = u16::try_from(sources.len()).unwrap_or(0);
         let [text, sources_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(source_rows)]).areas(column);
@@ -64,7 +64,7 @@ impl SlideLayout {
             .min(text.height);
         let [title_area, body_area] =
             Layout::vertical([Constraint::Length(title_rows), Constraint::Fill(1)]).areas(text);
-        let body = render_markdown(&expand(&slide.body, vars), body_area.width);
+        let body = render_markdown(&expand(&slide.body, vars, w), body_area.width);
         let page_starts = paginate(&body, usize::from(body_area.height));
         Self {
             title,
@@ -113,7 +113,7 @@ pub struct Position {
 }
 
 /// Draws page `position.page` of a slide laid out as `layout`.
-pub fn render(layout: &SlideLayout, position: Position, buf: &mut Buffer) {
+pub fn render(layout: &SlideLayout, position: Position, w: Words<'_>, buf: &mut Buffer) {
     render_title(layout, buf);
     let lines = layout.page_lines(position.page);
     Paragraph::new(lines.to_vec()).render(layout.body_area, buf);
@@ -124,7 +124,7 @@ pub fn render(layout: &SlideLayout, position: Position, buf: &mut Buffer) {
             height: 1,
             ..*area
         };
-        Paragraph::new(strings::QR_CAPTION)
+        Paragraph::new(w.t("slides-qr-caption"))
             .alignment(Alignment::Center)
             .style(theme::muted())
             .render(caption, buf);
@@ -138,7 +138,7 @@ pub fn render(layout: &SlideLayout, position: Position, buf: &mut Buffer) {
         ..layout.sources_area
     };
     Paragraph::new(layout.sources.clone()).render(sources, buf);
-    render_position(layout, position, buf);
+    render_position(layout, position, w, buf);
 }
 
 fn render_title(layout: &SlideLayout, buf: &mut Buffer) {
@@ -159,16 +159,19 @@ fn render_title(layout: &SlideLayout, buf: &mut Buffer) {
     }
 }
 
-fn render_position(layout: &SlideLayout, p: Position, buf: &mut Buffer) {
+fn render_position(layout: &SlideLayout, p: Position, w: Words<'_>, buf: &mut Buffer) {
     let area = layout.status_area;
     let count = format!(" {} / {}", p.slide + 1, p.slides.max(1));
     let pages = layout.pages();
     let mut right = Vec::new();
     if pages > 1 {
-        right.push(strings::page_of(p.page + 1, pages));
+        right.push(w.f(
+            "slides-page-of",
+            &[("page", num(p.page + 1)), ("pages", num(pages))],
+        ));
     }
     if p.paused {
-        right.push(strings::PAUSED.to_string());
+        right.push(w.t("slides-paused"));
     }
     let right = right.join("  ·  ");
     Paragraph::new(count)
@@ -270,11 +273,17 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn source_lines(slide: &Slide, width: u16) -> Vec<Line<'static>> {
+fn source_lines(slide: &Slide, width: u16, w: Words<'_>) -> Vec<Line<'static>> {
     if slide.sources.is_empty() || width == 0 {
         return Vec::new();
     }
-    let text = strings::sources(&slide.sources);
+    let text = w.f(
+        "slides-sources",
+        &[
+            ("count", num(slide.sources.len())),
+            ("list", slide.sources.join("; ").into()),
+        ],
+    );
     let mut lines = render_markdown(&escape(&text), width);
     lines.truncate(MAX_SOURCE_ROWS);
     lines

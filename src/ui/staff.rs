@@ -11,8 +11,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::theme;
+use crate::i18n::{Words, num};
 use crate::staff::PinPrompt;
-use crate::strings::staff as words;
 
 /// The box's size when there is room for it.
 const BOX_WIDTH: u16 = 34;
@@ -46,11 +46,14 @@ impl StaffNote {
         }
     }
 
-    pub fn text(&self) -> String {
+    pub fn text(&self, w: Words<'_>) -> String {
         match self {
-            Self::WrongPin { left } => words::wrong_pin(*left),
-            Self::LockedUntil { hour, minute } => words::locked_until(*hour, *minute),
-            Self::TooShort => words::PROMPT_TOO_SHORT.to_string(),
+            Self::WrongPin { left } => w.f("pin-wrong", &[("left", num(*left))]),
+            Self::LockedUntil { hour, minute } => w.f(
+                "pin-locked-until",
+                &[("time", w.time(*hour, *minute).into())],
+            ),
+            Self::TooShort => w.t("pin-too-short"),
         }
     }
 }
@@ -59,6 +62,8 @@ impl StaffNote {
 pub struct PinPromptView<'a> {
     pub prompt: &'a PinPrompt,
     pub note: Option<StaffNote>,
+    /// The staff's language.
+    pub words: Words<'a>,
 }
 
 impl Widget for PinPromptView<'_> {
@@ -75,7 +80,7 @@ impl Widget for PinPromptView<'_> {
         Clear.render(boxed, buf);
         let block = Block::bordered()
             .border_type(BorderType::Thick)
-            .title(Line::from(format!(" {} ", words::PROMPT_TITLE)).style(theme::title()))
+            .title(Line::from(format!(" {} ", self.words.t("pin-title"))).style(theme::title()))
             .title_alignment(Alignment::Center);
         let inner = block.inner(boxed);
         block.render(boxed, buf);
@@ -97,14 +102,15 @@ impl PinPromptView<'_> {
             .flat_map(|c| [c, ' '])
             .collect();
         let note_style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+        let w = self.words;
         let help = if inner.width >= 26 {
-            words::PROMPT_HELP
+            w.t("pin-help")
         } else {
-            words::PROMPT_HELP_SHORT
+            w.t("pin-help-short")
         };
         // (priority, line); a lower number is kept longer.
         let mut wanted: Vec<(u8, Line<'static>)> = vec![
-            (2, Line::from(words::PROMPT_ASK)),
+            (2, Line::from(w.t("pin-ask"))),
             (
                 0,
                 Line::from(digits.trim_end().to_string()).style(theme::title()),
@@ -112,7 +118,7 @@ impl PinPromptView<'_> {
         ];
         if let Some(note) = &self.note {
             wanted.push((4, Line::default()));
-            wanted.push((1, Line::from(note.text()).style(note_style)));
+            wanted.push((1, Line::from(note.text(w)).style(note_style)));
         }
         wanted.push((5, Line::default()));
         wanted.push((3, Line::from(help).style(theme::muted())));

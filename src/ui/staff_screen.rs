@@ -9,8 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::{App, StaffScreen};
-use crate::strings;
-use crate::strings::sign;
+use crate::i18n::Words;
 
 /// Rows for problems at most, so the queue keeps most of the screen.
 const MAX_PROBLEM_ROWS: u16 = 8;
@@ -22,7 +21,7 @@ pub fn render(app: &App, staff: &StaffScreen, area: Rect, buf: &mut Buffer) {
         .block(
             Block::new()
                 .borders(Borders::TOP)
-                .title(strings::STAFF_TITLE),
+                .title(app.staff_words().t("staff-title")),
         );
     // Rows as wrapped at this width (a long problem takes several), so
     // the ones after it are not pushed out of sight.
@@ -44,31 +43,44 @@ pub fn render(app: &App, staff: &StaffScreen, area: Rect, buf: &mut Buffer) {
     problems.render(panel, buf);
     notice.render(notice_row, buf);
     let (help, style) = if staff.confirm_quit {
-        (sign::QUIT_CONFIRM.to_string(), theme::warning())
+        (app.staff_words().t("staff-quit-confirm"), theme::warning())
     } else {
         (
-            key_hints(app.show_held, staff.reveal_until.is_some()),
+            key_hints(
+                app.staff_words(),
+                app.show_held,
+                staff.reveal_until.is_some(),
+            ),
             theme::footer(),
         )
     };
     Paragraph::new(help).style(style).render(keys, buf);
     if let Some(form) = &staff.notice_form {
         let wall = app.config.schedule.wall_at(app.now);
-        super::notice_form::render(form, wall, area, buf);
+        super::notice_form::render(app.staff_words(), form, wall, area, buf);
     }
 }
 
 /// The notice showing now and until when, or the answer to the last save.
 fn notice_line(app: &App, staff: &StaffScreen) -> Paragraph<'static> {
     let schedule = &app.config.schedule;
+    let w = app.staff_words();
     let text = match (&staff.note, &app.status.notice) {
         (Some(note), _) => note.clone(),
         (None, Some(n)) => {
             let today = schedule.wall_at(app.now).date();
-            let until = strings::when_text(today, n.until, true);
-            sign::showing_notice(&n.text, &until, n.closes)
+            let until = w.when(today, n.until, true);
+            let id = if n.closes {
+                "notice-showing-closes"
+            } else {
+                "notice-showing"
+            };
+            w.f(
+                id,
+                &[("until", until.into()), ("text", n.text.as_str().into())],
+            )
         }
-        (None, None) => sign::NO_NOTICE.to_string(),
+        (None, None) => w.t("notice-none"),
     };
     Paragraph::new(text)
         .style(theme::today())
@@ -76,22 +88,16 @@ fn notice_line(app: &App, staff: &StaffScreen) -> Paragraph<'static> {
 }
 
 /// The staff screen's keys, as they work now; at most 80 columns.
-pub fn key_hints(paused: bool, revealed: bool) -> String {
-    let mut items = vec![sign::HINT_RELOAD];
-    items.push(if paused {
-        sign::HINT_RESUME
-    } else {
-        sign::HINT_PAUSE
-    });
-    items.push(sign::HINT_NOTICE);
-    items.push(if revealed {
-        sign::HINT_HIDE
-    } else {
-        sign::HINT_NAMES
-    });
-    items.push(sign::HINT_QUIT);
-    items.push(sign::HINT_LEAVE);
-    items.join(" · ")
+pub fn key_hints(w: Words<'_>, paused: bool, revealed: bool) -> String {
+    let items = [
+        "hint-reload",
+        if paused { "hint-resume" } else { "hint-pause" },
+        "hint-notice",
+        if revealed { "hint-hide" } else { "hint-names" },
+        "hint-quit",
+        "hint-leave",
+    ];
+    items.map(|id| w.t(id)).join(" · ")
 }
 
 fn problem_lines(app: &App) -> Vec<Line<'static>> {
@@ -105,17 +111,24 @@ fn problem_lines(app: &App) -> Vec<Line<'static>> {
         p.config
             .iter()
             .chain(p.content.iter())
+            .chain(p.messages.iter())
             .map(|d| Line::styled(format!("{}: {}", d.location(), d.message), theme::warning())),
     );
     for text in [&p.store, &p.log].into_iter().flatten() {
         lines.push(Line::styled(text.clone(), theme::warning()));
     }
     if !p.restart.is_empty() {
-        let text = strings::staff::needs_restart(&p.restart);
+        let text = app.staff_words().f(
+            "staff-needs-restart",
+            &[("names", p.restart.join(", ").into())],
+        );
         lines.push(Line::styled(text, theme::warning()));
     }
     if lines.is_empty() {
-        lines.push(Line::styled(strings::STAFF_NO_PROBLEMS, theme::muted()));
+        lines.push(Line::styled(
+            app.staff_words().t("staff-no-problems"),
+            theme::muted(),
+        ));
     }
     lines
 }
@@ -126,15 +139,20 @@ mod tests {
 
     #[test]
     fn every_key_line_fits_at_80_columns() {
-        for paused in [false, true] {
-            for revealed in [false, true] {
-                let line = key_hints(paused, revealed);
-                assert!(line.chars().count() <= 80, "{line}");
+        let catalog = crate::i18n::built_in();
+        for lang in catalog.languages() {
+            let w = catalog.words(lang);
+            for paused in [false, true] {
+                for revealed in [false, true] {
+                    let line = key_hints(w, paused, revealed);
+                    assert!(line.chars().count() <= 80, "{line}");
+                }
             }
+            let quit = w.t("staff-quit-confirm");
+            assert!(quit.chars().count() <= 80, "{quit}");
         }
-        assert!(sign::QUIT_CONFIRM.chars().count() <= 80);
         assert_eq!(
-            key_hints(false, false),
+            key_hints(crate::i18n::english(), false, false),
             "r reload · p pause slides · m notice · v names · Q quit · Esc/q leave"
         );
     }

@@ -18,7 +18,12 @@ fn prompt_with(digits: &str) -> PinPrompt {
 fn draw(prompt: &PinPrompt, note: Option<StaffNote>, width: u16, height: u16) -> String {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    PinPromptView { prompt, note }.render(area, &mut buf);
+    PinPromptView {
+        prompt,
+        note,
+        words: crate::i18n::english(),
+    }
+    .render(area, &mut buf);
     let mut out = String::new();
     for y in 0..height {
         let row: String = (0..width)
@@ -93,6 +98,7 @@ fn draws_inside_an_offset_area_only() {
     PinPromptView {
         prompt: &prompt,
         note: None,
+        words: crate::i18n::english(),
     }
     .render(area, &mut buf);
     for y in 0..20 {
@@ -106,6 +112,7 @@ fn draws_inside_an_offset_area_only() {
     PinPromptView {
         prompt: &prompt,
         note: None,
+        words: crate::i18n::english(),
     }
     .render(Rect::new(45, 15, 30, 9), &mut buf);
 }
@@ -135,7 +142,7 @@ fn a_lock_is_shown_in_the_clinic_zone_rounded_up() {
         }
     );
     assert_eq!(
-        StaffNote::locked(at(23, 59, 1), denver).text(),
+        StaffNote::locked(at(23, 59, 1), denver).text(crate::i18n::english()),
         "Locked until 12:00 AM"
     );
 }

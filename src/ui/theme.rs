@@ -3,6 +3,20 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Joins the parts of a line: `● OPEN · Closes at 6:00 PM`.
+pub const SEP: &str = " · ";
+/// Symbols beside the words, so the status never rests on colour alone.
+pub const OPEN_SYMBOL: &str = "●";
+pub const CLOSED_SYMBOL: &str = "○";
+/// Marks the items of a bullet list on a slide.
+pub const BULLET: &str = "• ";
+/// Runs down the left of a quotation on a slide.
+pub const QUOTE_BAR: &str = "│ ";
+/// Drawn across the slide for a horizontal rule.
+pub const RULE: &str = "─";
+/// Stands in for a character too wide for the whole line.
+pub const TOO_WIDE: &str = "…";
+
 pub fn title() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }

@@ -92,7 +92,7 @@ proptest! {
                 for ((key, value), field) in values.iter().zip(form.fields()) {
                     let spec = field.spec();
                     prop_assert_eq!(key, &spec.key);
-                    let again = validate(spec, value, today).map(|v| v.value);
+                    let again = validate(spec, value, today, kiosk::i18n::english()).map(|v| v.value);
                     prop_assert_eq!(again.as_ref(), Ok(value), "{}", key);
                     prop_assert!(value.chars().count() <= spec.max_length);
                     prop_assert!(!value.chars().any(is_unsafe));

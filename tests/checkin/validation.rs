@@ -20,14 +20,14 @@ fn spec(kind: FieldKind) -> FieldSpec {
 }
 
 fn ok(kind: FieldKind, text: &str) -> (String, String) {
-    match validate(&spec(kind), text, today()) {
+    match validate(&spec(kind), text, today(), kiosk::i18n::english()) {
         Ok(Valid { value, shown }) => (value, shown),
         Err(e) => (format!("error: {e}"), String::new()),
     }
 }
 
 fn err(kind: FieldKind, text: &str) -> String {
-    match validate(&spec(kind), text, today()) {
+    match validate(&spec(kind), text, today(), kiosk::i18n::english()) {
         Ok(v) => format!("accepted as {v:?}"),
         Err(e) => e,
     }
@@ -46,7 +46,7 @@ fn required_and_empty() {
     assert_eq!(err(FieldKind::Choice, ""), "Please choose your visit type.");
     let last = FieldSpec::new("last_name", "Last name", FieldKind::Text);
     assert_eq!(
-        validate(&last, "", today()),
+        validate(&last, "", today(), kiosk::i18n::english()),
         Err("Please enter your last name.".to_string())
     );
 }
@@ -56,7 +56,7 @@ fn optional_and_empty_is_fine() {
     for kind in FieldKind::ALL {
         let mut spec = spec(kind);
         spec.required = false;
-        let valid = validate(&spec, "  ", today());
+        let valid = validate(&spec, "  ", today(), kiosk::i18n::english());
         assert_eq!(valid.map(|v| v.value), Ok(String::new()), "{kind:?}");
     }
 }

@@ -49,6 +49,7 @@ fn seed(db: &Path, count: usize, minutes_before: i64) {
         let first = format!("Seed{}", char::from(b'a' + (i % 26) as u8));
         let last = format!("Person{}", "x".repeat(i / 26 + 1));
         let new = NewCheckin {
+            language: "en".into(),
             identity: Some(format!(
                 "{}\u{1f}{}\u{1f}{}",
                 kiosk::store::fold(&first),

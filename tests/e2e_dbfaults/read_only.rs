@@ -45,6 +45,7 @@ fn seed(site: &Site) {
     let mut store = Store::open(&site.database(), tz).expect("the database is created");
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339(AT).expect("AT").into();
     let new = NewCheckin {
+        language: "en".into(),
         identity: Some(format!(
             "{}\u{1f}{}\u{1f}{}",
             kiosk::store::fold("Old"),

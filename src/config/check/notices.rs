@@ -6,8 +6,8 @@ use toml::Spanned;
 use super::Checker;
 use crate::config::raw::RawNotice;
 use crate::hours::{NOTICE_MAX_CHARS, Notice};
+use crate::i18n::{english, num};
 use crate::sanitize::printable;
-use crate::strings::sign as strings;
 
 impl Checker<'_> {
     pub(super) fn notices(&mut self, raw: &[Spanned<RawNotice>]) -> Vec<Notice> {
@@ -22,14 +22,17 @@ impl Checker<'_> {
         if text.is_empty() {
             self.error(
                 raw.text.span(),
-                strings::NOTICE_TEXT_EMPTY,
-                strings::NOTICE_TEXT_HELP,
+                english().t("notice-text-empty"),
+                &english().t("notice-text-help"),
             );
         } else if chars > NOTICE_MAX_CHARS {
             self.error(
                 raw.text.span(),
-                strings::notice_too_long(chars, NOTICE_MAX_CHARS),
-                &strings::notice_too_long_help(NOTICE_MAX_CHARS),
+                english().f(
+                    "notice-too-long",
+                    &[("chars", num(chars)), ("max", num(NOTICE_MAX_CHARS))],
+                ),
+                &english().f("notice-too-long-help", &[("max", num(NOTICE_MAX_CHARS))]),
             );
         }
         let from = self.notice_time(&raw.from, false);
@@ -38,8 +41,14 @@ impl Checker<'_> {
             return None;
         };
         if until <= from {
-            let message = strings::notice_ends_first(raw.until.get_ref(), raw.from.get_ref());
-            self.error(raw.until.span(), message, strings::NOTICE_ORDER_HELP);
+            let message = english().f(
+                "notice-ends-first",
+                &[
+                    ("until", raw.until.get_ref().as_str().into()),
+                    ("from", raw.from.get_ref().as_str().into()),
+                ],
+            );
+            self.error(raw.until.span(), message, &english().t("notice-order-help"));
             return None;
         }
         let fits = !text.is_empty() && chars <= NOTICE_MAX_CHARS;
@@ -57,8 +66,8 @@ impl Checker<'_> {
             let shown = printable(value.get_ref().trim());
             self.error(
                 value.span(),
-                strings::notice_bad_time(&shown),
-                strings::NOTICE_TIME_HELP,
+                english().f("notice-bad-time", &[("text", shown.as_str().into())]),
+                &english().t("notice-time-help"),
             );
         }
         parsed

@@ -8,10 +8,10 @@ use toml::Spanned;
 use super::Checker;
 use crate::config::StaffSettings;
 use crate::config::raw::RawStaff;
+use crate::i18n::{english, num};
 use crate::sanitize::printable;
 use crate::staff::Chord;
 use crate::staff::pin::{HashProblem, check_hash};
-use crate::strings::sign as strings;
 
 /// Where the lockout is kept unless `lock_file` says otherwise.
 const DEFAULT_LOCK_FILE: &str = "data/staff.lock";
@@ -41,7 +41,7 @@ impl Checker<'_> {
                 let n = *value.get_ref();
                 self.error(
                     value.span(),
-                    strings::idle_out_of_range(n),
+                    english().f("idle-out-of-range", &[("n", num(n))]),
                     "leave it out to use 30",
                 );
                 30

@@ -6,7 +6,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::nav;
 use crate::checkin::{FieldKind, Form, FormHit};
-use crate::strings;
+use crate::i18n::{Words, count};
 
 /// Below this the form cannot be used; a message shows instead.
 pub const MIN_WIDTH: u16 = 20;
@@ -216,7 +216,8 @@ fn field_area(form: &Form, index: usize, column: Rect, boxed: bool) -> FieldArea
                 height: 1,
                 ..message
             };
-            let texts = dates.map(|d| format!("[ {} ]", strings::full_date(d)));
+            let w = form.words();
+            let texts = dates.map(|d| format!("[ {} ]", w.full_date(d)));
             nav::side_by_side(&texts, row)
         }
         _ => Vec::new(),
@@ -281,11 +282,15 @@ fn stepper(count: usize, chosen: Option<usize>, row: Rect) -> Vec<ChoiceArea> {
 
 /// What the middle of a choice stepper says, in at most `width` columns:
 /// "Returning patient  (2 of 3)", or as much of the answer as fits.
-pub fn stepper_text(choices: &[String], chosen: Option<usize>, width: u16) -> String {
+pub fn stepper_text(w: Words<'_>, choices: &[String], chosen: Option<usize>, width: u16) -> String {
     let Some((i, text)) = chosen.and_then(|i| choices.get(i).map(|c| (i, c))) else {
-        return strings::CHOOSE_HINT.to_string();
+        return w.t("checkin-choose-hint");
     };
-    let full = format!("{text}  ({})", strings::choice_position(i, choices.len()));
+    let position = w.f(
+        "checkin-choice-position",
+        &[("index", count(i + 1)), ("count", count(choices.len()))],
+    );
+    let full = format!("{text}  ({position})");
     if text_width(&full) <= width {
         return full;
     }

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use super::layout::{CHOICE_GAP, ChoiceArea, FormLayout, text_width};
 use super::theme;
 use crate::checkin::Form;
-use crate::strings;
 
 /// The widest a boxed button grows.
 const MAX_BUTTON: u16 = 24;
@@ -46,16 +45,21 @@ pub fn side_by_side(texts: &[String], row: Rect) -> Vec<ChoiceArea> {
 /// Draws the three buttons, or while the form asks whether to clear, its
 /// two answers.
 pub fn render(l: &FormLayout, form: &Form, buf: &mut Buffer) {
+    let w = form.words();
     let last = form.focused() + 1 >= form.fields().len();
     let next = if last {
-        strings::CHECKIN_BUTTON
+        w.t("checkin-button")
     } else {
-        strings::NEXT
+        w.t("form-next")
     };
     let labels = if form.is_asking() {
-        [Some(strings::CLEAR_NO), None, Some(strings::CLEAR_YES)]
+        [
+            Some(w.t("form-clear-no")),
+            None,
+            Some(w.t("form-clear-yes")),
+        ]
     } else {
-        [Some(strings::BACK), Some(strings::CANCEL), Some(next)]
+        [Some(w.t("form-back")), Some(w.t("form-cancel")), Some(next)]
     };
     let styles = [theme::key(), theme::key(), theme::button()];
     for ((area, label), style) in l.buttons.iter().zip(labels).zip(styles) {

@@ -1,0 +1,53 @@
+# La línea de órdenes y el registro, cuando se leen en español.
+
+set-pin-first = PIN nuevo del personal (de 4 a 8 dígitos):{" "}
+set-pin-again = El mismo PIN otra vez:{" "}
+set-pin-not-digits = error: el PIN solo puede tener dígitos (0 a 9); no se cambió nada
+set-pin-mismatch = error: los dos PIN no coinciden; no se cambió nada
+set-pin-cancelled = cancelado; no se cambió nada
+set-pin-stdin = error: escriba el PIN dos veces en la entrada estándar, uno por línea; no se cambió nada
+set-pin-length = error: el PIN debe tener de 4 a 8 dígitos, no { $len }; no se cambió nada
+set-pin-done = El PIN del personal está listo: su hash está en { $file }, bajo [staff].
+    Un quiosco en marcha lo toma en unos segundos.
+set-pin-file-changed = error: { $file } cambió mientras se escribía el PIN; no se cambió nada. Ejecute la orden otra vez.
+set-pin-by-hand = error: { $file } escribe su tabla [staff] de una forma que esta orden no edita (una clave con puntos o una tabla en línea); no se cambió nada.
+    Añada usted esta línea a la tabla [staff]:
+    {""}
+    pin_hash = "{ $hash }"
+
+desk-pin-not-set = el PIN de la recepción aún no está configurado: ejecute `kiosk staff set-pin`
+desk-needs-terminal = la recepción necesita una terminal para dibujarse; ejecútela desde una ventana de terminal o por SSH
+
+timeline-closing-soon = { $line } (cierra pronto)
+
+checkins-none-on = No hay registros el { $day }.
+checkins-none-between = No hay registros del { $first } al { $last }.
+history-none = No hubo cambios el { $day }.
+summary-heading = Resumen del { $day }
+history-added = añadido
+history-status = { $to } (antes { $from })
+history-edit = { $key } corregido: { $old } a { $new }
+history-removed = quitado
+history-restored = devuelto
+history-undone = { $action }, deshecho
+station-named = { $host } { $role }
+role-desk = recepción
+role-kiosk = quiosco
+
+config-unreadable = no se puede leer el archivo de configuración: { $why }
+check-last-good = nota: un quiosco en marcha usa la última copia buena, { $path }, hasta que se corrija este archivo
+birth-invalid = birth debe ser "date" o "age", no { $value }
+birth-help = birth = "date" muestra 04/17/1962, birth = "age" muestra 64
+idle-out-of-range = idle_seconds debe ser de 10 a 600, no { $n }
+notice-text-empty = un aviso necesita algo de `text`
+notice-text-help = escriba lo que deben leer los pacientes, p. ej. text = "La Dra. Lee va con 30 minutos de retraso"
+notice-time-help = escriba una fecha y una hora de 24 horas entre comillas, p. ej. "2026-12-03 07:00", o solo una fecha, "2026-12-03" (desde el inicio de ese día; para `until`, hasta su final)
+notice-order-help = `until` es el primer momento en que el aviso ya no se muestra
+notice-too-long = este aviso tiene { $chars } caracteres; el máximo es { $max }
+notice-too-long-help = acórtelo a { $max } caracteres o menos, para que nunca se corte en la pantalla
+notice-bad-time = "{ $text }" no es una fecha y hora
+notice-ends-first = `until` ({ $until }) no es posterior a `from` ({ $from })
+duplicates-off = no se detectan registros duplicados: el formulario no pide first_name, last_name y date_of_birth
+duplicates-off-help = para detectarlos, añada duplicate_key = [...] bajo [checkin] con las claves de los campos que juntos distinguen a un paciente de otro; duplicate_key = [] indica que no quiere ninguno (y quita este aviso)
+link-leads-out = este archivo es un enlace a un archivo fuera de la carpeta de diapositivas; no se lee
+link-leads-out-help = ponga el archivo de la diapositiva en la carpeta, o enlace solo a archivos dentro de ella
