@@ -103,3 +103,19 @@ fn with_rotate_languages_the_slides_take_turns() {
     // The patients' language (the sign, the button) stays the default.
     assert_eq!(app.language, "en");
 }
+
+#[test]
+fn a_translation_stays_up_for_its_own_duration() {
+    let mut app = app("rotate_languages = false\n");
+    let english = app.page_duration();
+    assert_eq!(title(&app), "Welcome");
+    app.update(Msg::Key(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)));
+    assert_eq!(title(&app), "Bienvenido");
+    // Spanish runs longer: the translation's own 25 s, not the slide's.
+    assert_eq!(app.page_duration(), chrono::Duration::seconds(25));
+    assert_ne!(app.page_duration(), english);
+    // A slide with no translation keeps its own time in Spanish too.
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)));
+    assert_eq!(title(&app), "Low back pain");
+    assert_eq!(app.page_duration(), english);
+}

@@ -100,9 +100,13 @@ impl App {
         super::regions::regions_with(area, extras)
     }
 
-    /// How long each page of the showing slide stays up.
+    /// How long each page of the showing slide stays up: a translation's
+    /// own `duration` (translations run longer), else the slide's.
     pub fn page_duration(&self) -> Duration {
-        let own = self.current_slide().and_then(|s| s.duration);
+        let own = self
+            .shown_slide()
+            .and_then(|s| s.duration)
+            .or_else(|| self.current_slide().and_then(|s| s.duration));
         let std = own.unwrap_or(self.config.kiosk.slide_duration);
         Duration::from_std(std).unwrap_or(Duration::seconds(20))
     }
