@@ -116,6 +116,11 @@ pub enum Msg {
     Desk(desk::Msg),
     /// The answer to [`Effect::SaveNotice`]: saved, or why not.
     NoticeSaved(Result<(), String>),
+    /// For the runtime, which handles it before the app: a watched file
+    /// changed (`watching`), or file notifications stopped working.
+    FilesChanged {
+        watching: bool,
+    },
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -265,6 +270,7 @@ impl App {
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
             Msg::NoticeSaved(result) => self.notice_saved(result),
+            Msg::FilesChanged { .. } => false,
             Msg::Shutdown => {
                 self.running = false;
                 false

@@ -15,6 +15,7 @@ mod checkins;
 pub mod fallback;
 mod log;
 mod notices;
+mod notify;
 mod output;
 mod terminal;
 mod watch;
@@ -57,9 +58,9 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
     terminal::install_panic_hook();
     let (mut terminal, output) = terminal::enter()?;
     let result = terminal::enable_input(&mut terminal).and_then(|()| {
-        listen_for_input(tx);
+        listen_for_input(tx.clone());
         let size = terminal.size()?;
-        let watch = Watch::new(&config);
+        let watch = Watch::new(&config, tx);
         let keeper = Keeper::open(&config);
         let deck = fallback::deck_with_copies(&config, load_deck(&config.kiosk.content_dir));
         let mut app = App::new(config, options.clock.now(), options.dev)
@@ -126,8 +127,13 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
             dirty = false;
         }
         let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;
-        let until_poll = watch.next_poll.saturating_duration_since(Instant::now());
+        let chores = watch.next_poll.min(heartbeat.due());
+        let until_poll = chores.saturating_duration_since(Instant::now());
         let msg = match rx.recv_timeout(until_wake.min(until_poll)) {
+            Ok(Msg::FilesChanged { watching }) => {
+                watch.told(watching);
+                continue;
+            }
             Ok(msg) => {
                 // Input is timed by the clock (chords, idle timers) even
                 // between the ticks that redraw the screen.
@@ -142,7 +148,17 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
                     None => continue,
                 }
             }
-            Err(RecvTimeoutError::Timeout) => Msg::Tick(clock.now()),
+            Err(RecvTimeoutError::Timeout) => {
+                if watch.due_soon(heartbeat.due()) {
+                    let (changed, msg) =
+                        poll(&mut app, clock, &mut keeper, &mut heartbeat, &mut watch);
+                    dirty |= changed;
+                    if let Some(msg) = msg {
+                        dirty |= app.update(msg);
+                    }
+                }
+                Msg::Tick(clock.now())
+            }
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
         let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
