@@ -13,6 +13,7 @@ pub mod hours;
 pub mod listing;
 pub mod runtime;
 pub mod sanitize;
+pub mod sleep;
 pub mod slides;
 pub mod slideshow;
 pub mod staff;

@@ -3,6 +3,7 @@
 
 pub mod desk;
 pub mod sign;
+pub mod sleep;
 pub mod staff;
 mod touch;
 

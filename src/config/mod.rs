@@ -43,6 +43,16 @@ pub struct KioskSettings {
     /// `kiosk check` warns about a slide whose `reviewed` date is more than
     /// this many months ago.
     pub review_after_months: u32,
+    /// When the screen goes dark outside opening hours; `None`: never.
+    pub screen_sleep: Option<ScreenSleep>,
+}
+
+/// The screen sleeps from `after_closing` after the clinic closes until
+/// `before_opening` before it opens (see [`crate::sleep`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScreenSleep {
+    pub after_closing: chrono::Duration,
+    pub before_opening: chrono::Duration,
 }
 
 /// Where check-ins are kept, and for how long.

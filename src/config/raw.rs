@@ -92,6 +92,15 @@ pub struct RawKiosk {
     pub now_serving: Option<bool>,
     pub chime: Option<bool>,
     pub review_after_months: Option<Spanned<i64>>,
+    pub screen_sleep: Option<RawScreenSleep>,
+}
+
+/// `screen_sleep = { after_closing_minutes = 30, before_opening_minutes = 30 }`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScreenSleep {
+    pub after_closing_minutes: Option<Spanned<i64>>,
+    pub before_opening_minutes: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
