@@ -8,12 +8,13 @@ mod clock_back;
 mod layout_memo;
 pub mod regions;
 mod serving;
+mod sleep;
 mod slides;
 mod staff;
 mod staff_screen;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use crate::checkin::{Form, FormInput, Keyboard};
 use crate::config::Config;
@@ -28,6 +29,7 @@ use crate::ui::StaffNote;
 
 pub use checkin::{Availability, CONFIRMATION, FAILURE, NOT_OPEN, Outcome, QUIET, greeting_name};
 pub use serving::FLASH;
+pub use sleep::{SleepLook, WAKE};
 pub use slides::merge_reload;
 pub use staff::Banner;
 pub use staff_screen::{REVEAL, STAFF_IDLE, StaffScreen};
@@ -194,6 +196,12 @@ pub struct App {
     pub running: bool,
     /// The showing slide's layout, kept between frames.
     layouts: layout_memo::LayoutMemo,
+    /// What a sleeping screen shows (the runtime chooses for its terminal).
+    pub sleep_look: SleepLook,
+    /// A key or touch woke the sleeping screen until then.
+    pub woken_until: Option<DateTime<Utc>>,
+    /// Whether the schedule puts the screen to sleep now, and until when.
+    sleep: sleep::SleepNow,
 }
 
 impl App {
@@ -223,7 +231,22 @@ impl App {
             dev,
             running: true,
             layouts: layout_memo::LayoutMemo::default(),
+            sleep_look: SleepLook::default(),
+            woken_until: None,
+            sleep: sleep::SleepNow::default(),
         }
+        .with_sleep_refreshed()
+    }
+
+    fn with_sleep_refreshed(mut self) -> Self {
+        self.refresh_sleep();
+        self
+    }
+
+    /// The app showing `look` while the screen sleeps.
+    pub fn with_sleep_look(mut self, look: SleepLook) -> Self {
+        self.sleep_look = look;
+        self
     }
 
     /// The app with `deck` loaded and showing from its first eligible slide.
@@ -247,6 +270,9 @@ impl App {
             Msg::Tick(now) => self.tick(now),
             Msg::Key(key) => self.key(key),
             Msg::Mouse(mouse) if self.staff_touch(&mouse) => true,
+            Msg::Mouse(mouse) if self.screen_asleep() => {
+                matches!(mouse.kind, MouseEventKind::Down(_)) && self.wake()
+            }
             Msg::Mouse(mouse) => match self.screen {
                 Screen::Slides => self.mouse(mouse),
                 Screen::Pin { .. } | Screen::Staff(_) => false,
@@ -284,6 +310,7 @@ impl App {
         }
         self.now = now;
         self.status = StatusReport::new(&self.config.schedule, self.config.kiosk.closing_soon, now);
+        self.refresh_sleep();
         self.advance_if_due();
         self.expire_not_open();
         self.expire_checkin();
@@ -308,6 +335,9 @@ impl App {
         }
         if let Some(redraw) = self.staff_chord(&key) {
             return redraw;
+        }
+        if self.wake() {
+            return true;
         }
         match self.screen {
             Screen::Slides => self.slide_key(key),
@@ -357,8 +387,20 @@ impl App {
 
     /// The next moment something on screen changes by itself: the clock's
     /// next minute, the sign's next change, or the slideshow's next step.
+    /// A sleeping screen changes only when it wakes, and with the clock
+    /// showing, each minute.
     pub fn next_wake(&self) -> DateTime<Utc> {
         let next_minute = minute_of(self.now) + Duration::minutes(1);
+        if self.screen_asleep() {
+            let minute = (self.sleep_look == SleepLook::Clock).then_some(next_minute);
+            let far = self.now + Duration::days(1);
+            return [minute, self.next_sleep_wake()]
+                .into_iter()
+                .flatten()
+                .filter(|t| *t > self.now)
+                .min()
+                .unwrap_or(far);
+        }
         let screen = match self.screen {
             Screen::Slides => self
                 .next_slide_wake()
@@ -370,7 +412,13 @@ impl App {
         };
         let banner = self.banner.as_ref().map(|b| b.until);
         let flash = self.next_serving_wake();
-        let screen = screen.into_iter().chain(banner).chain(flash).min();
+        let sleep = self.next_sleep_wake();
+        let screen = screen
+            .into_iter()
+            .chain(banner)
+            .chain(flash)
+            .chain(sleep)
+            .min();
         [Some(next_minute), self.status.next_change, screen]
             .into_iter()
             .flatten()

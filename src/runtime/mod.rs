@@ -27,7 +27,7 @@ use watch::Watch;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::{App, Effect, Msg};
+use crate::app::{App, Effect, Msg, SleepLook};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::slides::load_deck;
@@ -63,9 +63,16 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
         let watch = Watch::new(&config, tx);
         let keeper = Keeper::open(&config);
         let deck = fallback::deck_with_copies(&config, load_deck(&config.kiosk.content_dir));
+        let console = terminal::is_linux_console();
+        let look = if console {
+            SleepLook::Dark
+        } else {
+            SleepLook::Clock
+        };
         let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
-            .with_size(size.width, size.height);
+            .with_size(size.width, size.height)
+            .with_sleep_look(look);
         fallback::at_start(&mut app, options.on_last_good);
         app.problems.store = keeper.problem();
         let mut lock = SharedLock::default();
@@ -84,6 +91,7 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             heartbeat,
             lock,
             output: &output,
+            console,
         };
         event_loop(&mut terminal, app, io)
     });
@@ -103,6 +111,8 @@ struct Io<'a> {
     lock: SharedLock,
     /// Watches what is written to the terminal.
     output: &'a Control,
+    /// The terminal is the Linux console: it blanks itself while asleep.
+    console: bool,
 }
 
 fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
@@ -114,17 +124,30 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         mut heartbeat,
         mut lock,
         output,
+        console,
     } = io;
     let mut dirty = true;
-    while app.running {
+    let mut asleep = false;
+    let result = loop {
+        if !app.running {
+            break Ok(());
+        }
         if output.take_lost() {
             // Frames were dropped while output was stopped: draw it whole.
-            terminal.clear()?;
+            if let Err(e) = terminal.clear() {
+                break Err(e);
+            }
             dirty = true;
         }
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            if let Err(e) = terminal.draw(|frame| frame.render_widget(&app, frame.area())) {
+                break Err(e);
+            }
             dirty = false;
+        }
+        if console && app.screen_asleep() != asleep {
+            asleep = !asleep;
+            terminal::console_sleep(terminal, asleep);
         }
         let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;
         let chores = watch.next_poll.min(heartbeat.due());
@@ -179,8 +202,11 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         if let Some(problem) = keeper.news() {
             dirty |= app.update(Msg::StoreProblem(problem));
         }
+    };
+    if asleep {
+        terminal::console_sleep(terminal, false);
     }
-    Ok(())
+    result
 }
 
 /// The work of every poll: the database's files, the daily purge, the
