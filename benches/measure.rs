@@ -308,16 +308,29 @@ fn cpu_nanos(pid: u32) -> Option<u64> {
     Some(total)
 }
 
-/// What the scheduler counted for a process's live threads so far, from
-/// each `/proc/PID/task/TID/schedstat`: run time in nanoseconds (first
-/// field) and the number of times a thread was put on a CPU (third field:
-/// each wake-up, and each return after being preempted), for all threads
-/// and for the main one (the kiosk's loop).
+/// What the scheduler counted for a process's live threads so far: run
+/// time in nanoseconds (the first field of each
+/// `/proc/PID/task/TID/schedstat`), and wake-ups: the times a thread went
+/// to sleep by itself (`voluntary_ctxt_switches` in each thread's
+/// `status`; each is followed by one wake-up), for all threads and for
+/// the main one (the kiosk's loop). Being preempted by other programs is
+/// not a wake-up; on a busy machine it is counted apart (`preempted`).
 #[derive(Clone, Copy, Default)]
 struct Sched {
     ns: u64,
-    runs: u64,
-    main_runs: u64,
+    wakes: u64,
+    main_wakes: u64,
+    preempted: u64,
+}
+
+/// A number after `key` in a thread's `status`.
+fn status_count(text: &str, key: &str) -> Option<u64> {
+    text.lines()
+        .find(|l| l.starts_with(key))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 fn sched(pid: u32) -> Option<Sched> {
@@ -325,13 +338,14 @@ fn sched(pid: u32) -> Option<Sched> {
     for entry in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
         let entry = entry.ok()?;
         let text = std::fs::read_to_string(entry.path().join("schedstat")).ok()?;
-        let mut fields = text.split_whitespace();
-        let ns: u64 = fields.next()?.parse().ok()?;
-        let runs: u64 = fields.nth(1)?.parse().ok()?;
+        let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+        let status = std::fs::read_to_string(entry.path().join("status")).ok()?;
+        let wakes = status_count(&status, "voluntary_ctxt_switches:")?;
         total.ns += ns;
-        total.runs += runs;
+        total.wakes += wakes;
+        total.preempted += status_count(&status, "nonvoluntary_ctxt_switches:")?;
         if entry.file_name().to_str() == Some(&pid.to_string()) {
-            total.main_runs = runs;
+            total.main_wakes = wakes;
         }
     }
     Some(total)
@@ -587,8 +601,9 @@ fn idle_run(o: &Options, config: &Path, clinic: &str, tck: u64) -> Result<Idle, 
     let since = |a: Option<Sched>, b: Option<Sched>| {
         a.zip(b).map(|(a, b)| Sched {
             ns: b.ns.saturating_sub(a.ns),
-            runs: b.runs.saturating_sub(a.runs),
-            main_runs: b.main_runs.saturating_sub(a.main_runs),
+            wakes: b.wakes.saturating_sub(a.wakes),
+            main_wakes: b.main_wakes.saturating_sub(a.main_wakes),
+            preempted: b.preempted.saturating_sub(a.preempted),
         })
     };
     let kiosk_sched = since(kiosk_sched0, kiosk_sched1);
@@ -777,23 +792,24 @@ fn side_by_side(t: &mut String, idle: &Idle) {
     let wakes = |s: Option<Sched>| {
         s.map_or("?".into(), |s| {
             format!(
-                "{:.1} (main thread {:.1})",
-                s.runs as f64 / minutes,
-                s.main_runs as f64 / minutes
+                "{:.1} (main thread {:.1}; preempted {:.1})",
+                s.wakes as f64 / minutes,
+                s.main_wakes as f64 / minutes,
+                s.preempted as f64 / minutes
             )
         })
     };
     let _ = writeln!(
         t,
-        "| times on a CPU per minute (wake-ups), all threads | kiosk {}, peer {} |",
+        "| wake-ups per minute, all threads | kiosk {}, peer {} |",
         wakes(idle.kiosk_sched),
         wakes(peer.and_then(|p| p.sched))
     );
-    if let Some(s) = idle.kiosk_sched.filter(|s| s.runs > 0) {
+    if let Some(s) = idle.kiosk_sched.filter(|s| s.wakes > 0) {
         let _ = writeln!(
             t,
-            "| CPU per wake-up, kiosk | {:.0} µs |",
-            s.ns as f64 / 1e3 / s.runs as f64
+            "| CPU per wake-up, kiosk | {:.0} µs (all threads' CPU over all their wake-ups) |",
+            s.ns as f64 / 1e3 / s.wakes as f64
         );
     }
     if let Some(p) = peer {
