@@ -26,6 +26,9 @@ const POLL_WATCHED: Duration = Duration::from_secs(60);
 const POLL_UNWATCHED: Duration = Duration::from_secs(30);
 /// The chores' pace while the number served is on screen.
 const POLL_SERVING: Duration = Duration::from_secs(2);
+/// The first chores (the day's purge among them) come this soon after the
+/// start, as they always have.
+const FIRST_CHORES: Duration = Duration::from_secs(2);
 /// A wake-up for something else this close to the chores' time does them
 /// early, saving a wake-up of their own.
 const EARLY: Duration = Duration::from_secs(10);
@@ -56,16 +59,14 @@ impl Watch {
                 None
             }
         };
-        let mut watch = Self {
+        Self {
             content: ContentWatcher::new(&config.kiosk.content_dir),
             content_dir: config.kiosk.content_dir.clone(),
             config_path: config.path.clone(),
             config_stamp: stamp(&config.path),
             notifier,
-            next_poll: Instant::now(),
-        };
-        watch.next_poll = Instant::now() + watch.every(config);
-        watch
+            next_poll: Instant::now() + FIRST_CHORES,
+        }
     }
 
     /// How long between the chores.
