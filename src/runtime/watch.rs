@@ -42,6 +42,8 @@ pub struct Watch {
     /// `None` where notifications are unavailable or stopped working.
     notifier: Option<Notifier>,
     pub next_poll: Instant,
+    /// Whether the first chores have run (they keep their time).
+    started: bool,
 }
 
 impl Watch {
@@ -66,6 +68,7 @@ impl Watch {
             config_stamp: stamp(&config.path),
             notifier,
             next_poll: Instant::now() + FIRST_CHORES,
+            started: false,
         }
     }
 
@@ -92,7 +95,7 @@ impl Watch {
     /// Whether the chores (or the heartbeat, due at `beat`) are due soon
     /// enough to do them now, on a wake-up that happens anyway.
     pub fn due_soon(&self, beat: Instant) -> bool {
-        self.next_poll.min(beat) <= Instant::now() + EARLY
+        self.started && self.next_poll.min(beat) <= Instant::now() + EARLY
     }
 
     /// Reads `kiosk.toml` and the slides again now (staff asked).
@@ -107,6 +110,7 @@ impl Watch {
     /// Looks for edits; returns what was read again, if anything changed.
     pub fn poll(&mut self, config: &Config) -> Option<Msg> {
         self.next_poll = Instant::now() + self.every(config);
+        self.started = true;
         if let Some(notifier) = &mut self.notifier {
             notifier.watch(&self.config_path, &config.kiosk.content_dir);
         }
