@@ -127,28 +127,18 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         console,
     } = io;
     let mut dirty = true;
-    let mut asleep = false;
+    let mut screen = Screen {
+        console,
+        asleep: false,
+    };
     let result = loop {
         if !app.running {
             break Ok(());
         }
-        if output.take_lost() {
-            // Frames were dropped while output was stopped: draw it whole.
-            if let Err(e) = terminal.clear() {
-                break Err(e);
-            }
-            dirty = true;
+        if let Err(e) = screen.show(terminal, &app, output, dirty) {
+            break Err(e);
         }
-        if dirty {
-            if let Err(e) = terminal.draw(|frame| frame.render_widget(&app, frame.area())) {
-                break Err(e);
-            }
-            dirty = false;
-        }
-        if console && app.screen_asleep() != asleep {
-            asleep = !asleep;
-            terminal::console_sleep(terminal, asleep);
-        }
+        dirty = false;
         let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;
         let chores = watch.next_poll.min(heartbeat.due());
         let until_poll = chores.saturating_duration_since(Instant::now());
@@ -175,20 +165,13 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
                 if watch.due_soon(heartbeat.due()) {
                     let (changed, msg) =
                         poll(&mut app, clock, &mut keeper, &mut heartbeat, &mut watch);
-                    dirty |= changed;
-                    if let Some(msg) = msg {
-                        dirty |= app.update(msg);
-                    }
+                    dirty |= changed | msg.is_some_and(|msg| apply(&mut app, msg));
                 }
                 Msg::Tick(clock.now())
             }
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
-        let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
-        dirty |= app.update(msg);
-        if reloaded && app.problems.config.is_empty() {
-            fallback::keep(&app.config, &app.deck);
-        }
+        dirty |= apply(&mut app, msg);
         // Take whatever else has arrived before drawing once for all of it.
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
@@ -203,10 +186,56 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
             dirty |= app.update(Msg::StoreProblem(problem));
         }
     };
-    if asleep {
+    if screen.asleep {
         terminal::console_sleep(terminal, false);
     }
     result
+}
+
+/// The terminal as the loop last left it.
+struct Screen {
+    /// The terminal is the Linux console: it blanks itself while asleep.
+    console: bool,
+    /// The console's blanking is set.
+    asleep: bool,
+}
+
+impl Screen {
+    /// Draws the app if anything changed (or whole, if frames were
+    /// dropped), and sets the console's blanking to match sleep.
+    fn show(
+        &mut self,
+        terminal: &mut KioskTerminal,
+        app: &App,
+        output: &Control,
+        dirty: bool,
+    ) -> io::Result<()> {
+        let mut dirty = dirty;
+        if output.take_lost() {
+            // Frames were dropped while output was stopped: draw it whole.
+            terminal.clear()?;
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
+        }
+        if self.console && app.screen_asleep() != self.asleep {
+            self.asleep = !self.asleep;
+            terminal::console_sleep(terminal, self.asleep);
+        }
+        Ok(())
+    }
+}
+
+/// Applies `msg`; a good reload is kept as the last good copy. Returns
+/// whether the screen changed.
+fn apply(app: &mut App, msg: Msg) -> bool {
+    let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
+    let changed = app.update(msg);
+    if reloaded && app.problems.config.is_empty() {
+        fallback::keep(&app.config, &app.deck);
+    }
+    changed
 }
 
 /// The work of every poll: the database's files, the daily purge, the
