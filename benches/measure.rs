@@ -12,6 +12,9 @@
 //! --resizes N   window resizes sent after the idle run (default 50)
 //! --at TIME     the kiosk's clock at start (default a Monday morning, open)
 //! --kiosk PATH  the binary (default target/release/kiosk)
+//! --peer PATH   the yardstick run beside it during the idle run (default
+//!               target/release/examples/peer, built from benches/peer.rs)
+//! --no-peer     run the kiosk alone
 //! ```
 //!
 //! It is a Rust program rather than a shell or Python script because "the
@@ -33,7 +36,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 mod support;
 
-use support::{lock, manifest_dir, nonzero, release_kiosk};
+use support::{lock, manifest_dir, nonzero, release_kiosk, release_peer};
 
 /// What ratatui writes at the end of every `Terminal::draw`, and nowhere
 /// else: the crossterm backend resets colours and attributes after the
@@ -46,13 +49,15 @@ use support::{lock, manifest_dir, nonzero, release_kiosk};
 const FRAME_END: &[u8] = b"\x1b[0m\x1b[?25l";
 
 const USAGE: &str = "usage: scripts/measure.sh [--seconds N] [--starts N] [--slides N] \
-[--resizes N] [--at TIME] [--kiosk PATH]
+[--resizes N] [--at TIME] [--kiosk PATH] [--peer PATH | --no-peer]
   --seconds N   length of the idle run (default 60)
   --starts N    starts timed for each start-up figure (default 5)
   --slides N    slides in the large content folder (default 200)
   --resizes N   window resizes sent after the idle run (default 50)
   --at TIME     the kiosk's clock at start (default 2026-11-23T10:30:00-07:00)
-  --kiosk PATH  the binary (default target/release/kiosk)";
+  --kiosk PATH  the binary (default target/release/kiosk)
+  --peer PATH   the plain ratatui loop run beside it (default target/release/examples/peer)
+  --no-peer     run the kiosk alone";
 
 /// Default moment: Monday 23 November 2026, 10:30 in Denver (open until
 /// 6 PM, so nothing but slides and the clock changes during the run).
@@ -61,6 +66,8 @@ const DEFAULT_AT: &str = "2026-11-23T10:30:00-07:00";
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 const FOOTER_TEXT: &str = "Education, not medical advice";
+/// What the peer (benches/peer.rs) shows once it has drawn.
+const PEER_MARK: &str = "Peer: a plain ratatui loop";
 
 /// The longest a start may take before it counts as failed.
 const START_DEADLINE: Duration = Duration::from_secs(15);
@@ -72,6 +79,8 @@ struct Options {
     resizes: usize,
     at: String,
     kiosk: PathBuf,
+    /// The yardstick run beside the kiosk; `None` with `--no-peer`.
+    peer: Option<PathBuf>,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -82,6 +91,7 @@ fn parse_options() -> Result<Options, String> {
         resizes: 50,
         at: DEFAULT_AT.to_string(),
         kiosk: release_kiosk(),
+        peer: Some(release_peer()),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -97,6 +107,8 @@ fn parse_options() -> Result<Options, String> {
             "--resizes" => o.resizes = number("--resizes", value("--resizes")?)? as usize,
             "--at" => o.at = value("--at")?,
             "--kiosk" => o.kiosk = PathBuf::from(value("--kiosk")?),
+            "--peer" => o.peer = Some(PathBuf::from(value("--peer")?)),
+            "--no-peer" => o.peer = None,
             // `cargo bench` adds `--bench`; nothing else is expected.
             "--bench" => {}
             other => return Err(format!("unknown option {other:?}")),
@@ -130,6 +142,18 @@ impl Session {
     /// Starts `kiosk --config <config> run --at <at>` in a `COLS`×`ROWS`
     /// terminal, working in `dir`. The clock starts just before the fork.
     fn start(o: &Options, config: &Path, dir: &Path, clinic: &str) -> Result<Self, String> {
+        let mut cmd = CommandBuilder::new(&o.kiosk);
+        cmd.arg("--config");
+        cmd.arg(config);
+        cmd.args(["run", "--at", &o.at]);
+        cmd.cwd(dir);
+        Self::spawn(cmd, &[clinic, FOOTER_TEXT])
+    }
+
+    /// Starts `cmd` in a `COLS`×`ROWS` terminal; its first frame is the
+    /// first screen that shows all of `marks`.
+    fn spawn(mut cmd: CommandBuilder, marks: &[&str]) -> Result<Self, String> {
+        let program = cmd.get_argv().first().cloned().unwrap_or_default();
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -138,11 +162,6 @@ impl Session {
                 pixel_height: 0,
             })
             .map_err(|e| format!("cannot open a pseudo-terminal: {e}"))?;
-        let mut cmd = CommandBuilder::new(&o.kiosk);
-        cmd.arg("--config");
-        cmd.arg(config);
-        cmd.args(["run", "--at", &o.at]);
-        cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let mut reader = pair
@@ -159,11 +178,11 @@ impl Session {
         let child = pair
             .slave
             .spawn_command(cmd)
-            .map_err(|e| format!("cannot start {}: {e}", o.kiosk.display()))?;
+            .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
         drop(pair.slave);
-        let pid = child.process_id().ok_or("the kiosk has no process id")?;
+        let pid = child.process_id().ok_or("no process id")?;
         let sink = Arc::clone(&seen);
-        let clinic = clinic.to_string();
+        let marks: Vec<String> = marks.iter().map(|m| m.to_string()).collect();
         thread::spawn(move || {
             let mut buf = [0u8; 16384];
             loop {
@@ -175,7 +194,7 @@ impl Session {
                         s.parser.process(&buf[..n]);
                         if s.first_frame.is_none() {
                             let screen = s.parser.screen().contents();
-                            if screen.contains(&clinic) && screen.contains(FOOTER_TEXT) {
+                            if marks.iter().all(|m| screen.contains(m)) {
                                 s.first_frame = Some(Instant::now());
                             }
                         }
@@ -287,6 +306,78 @@ fn cpu_nanos(pid: u32) -> Option<u64> {
         total += text.split_whitespace().next()?.parse::<u64>().ok()?;
     }
     Some(total)
+}
+
+/// What the scheduler counted for a process's live threads so far: run
+/// time in nanoseconds (the first field of each
+/// `/proc/PID/task/TID/schedstat`), and wake-ups: the times a thread went
+/// to sleep by itself (`voluntary_ctxt_switches` in each thread's
+/// `status`; each is followed by one wake-up), for all threads and for
+/// the main one (the kiosk's loop). Being preempted by other programs is
+/// not a wake-up; on a busy machine it is counted apart (`preempted`).
+#[derive(Clone, Copy, Default)]
+struct Sched {
+    ns: u64,
+    wakes: u64,
+    main_wakes: u64,
+    preempted: u64,
+}
+
+/// A number after `key` in a thread's `status`.
+fn status_count(text: &str, key: &str) -> Option<u64> {
+    text.lines()
+        .find(|l| l.starts_with(key))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn sched(pid: u32) -> Option<Sched> {
+    let mut total = Sched::default();
+    for entry in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let entry = entry.ok()?;
+        let text = std::fs::read_to_string(entry.path().join("schedstat")).ok()?;
+        let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+        let status = std::fs::read_to_string(entry.path().join("status")).ok()?;
+        let wakes = status_count(&status, "voluntary_ctxt_switches:")?;
+        total.ns += ns;
+        total.wakes += wakes;
+        total.preempted += status_count(&status, "nonvoluntary_ctxt_switches:")?;
+        if entry.file_name().to_str() == Some(&pid.to_string()) {
+            total.main_wakes = wakes;
+        }
+    }
+    Some(total)
+}
+
+/// `perf stat -e task-clock` attached to `pid` for `seconds`, if perf is
+/// installed and allowed to watch other processes.
+fn perf_start(pid: u32, seconds: u64) -> Option<std::process::Child> {
+    Command::new("perf")
+        .args([
+            "stat",
+            "-x",
+            ",",
+            "-e",
+            "task-clock",
+            "-p",
+            &pid.to_string(),
+        ])
+        .args(["--", "sleep", &seconds.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .ok()
+}
+
+/// The milliseconds of CPU `perf stat -x,` counted (its CSV line
+/// `12.34,msec,task-clock,...`).
+fn perf_ms(child: Option<std::process::Child>) -> Option<f64> {
+    let out = child?.wait_with_output().ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().find(|l| l.contains("task-clock"))?;
+    line.split(',').next()?.trim().parse().ok()
 }
 
 /// A `kB` line of `/proc/PID/status` or `smaps_rollup`.
@@ -441,6 +532,18 @@ struct Idle {
     big_bytes: usize,
     largest_gap_s: f64,
     resize: Option<Resize>,
+    /// Scheduler counts for the kiosk over the window, and for the peer
+    /// run beside it.
+    kiosk_sched: Option<Sched>,
+    peer: Option<PeerRun>,
+    /// perf's task-clock for the kiosk over the window, in ms.
+    kiosk_perf_ms: Option<f64>,
+}
+
+struct PeerRun {
+    sched: Option<Sched>,
+    perf_ms: Option<f64>,
+    hwm_kb: Option<u64>,
 }
 
 struct Resize {
@@ -455,8 +558,20 @@ fn idle_run(o: &Options, config: &Path, clinic: &str, tck: u64) -> Result<Idle, 
     let dir = config.parent().unwrap_or(Path::new("."));
     let mut s = Session::start(o, config, dir, clinic)?;
     s.wait_first_frame()?;
-    // The window starts once the first frame is on screen.
+    let mut peer = match &o.peer {
+        Some(path) => {
+            let mut p = Session::spawn(CommandBuilder::new(path), &[PEER_MARK])?;
+            p.wait_first_frame()?;
+            Some(p)
+        }
+        None => None,
+    };
+    // The window starts once both first frames are on screen.
     let t0 = Instant::now();
+    let kiosk_perf = perf_start(s.pid, o.seconds);
+    let peer_perf = peer.as_ref().and_then(|p| perf_start(p.pid, o.seconds));
+    let kiosk_sched0 = sched(s.pid);
+    let peer_sched0 = peer.as_ref().and_then(|p| sched(p.pid));
     let (user0, system0) = cpu_split(s.pid).ok_or("cannot read /proc/PID/stat")?;
     let ns0 = cpu_nanos(s.pid);
     let (bytes0, frames0, first_frame_bytes) = {
@@ -481,6 +596,27 @@ fn idle_run(o: &Options, config: &Path, clinic: &str, tck: u64) -> Result<Idle, 
         }
     }
     let elapsed = t0.elapsed().as_secs_f64();
+    let kiosk_sched1 = sched(s.pid);
+    let peer_sched1 = peer.as_ref().and_then(|p| sched(p.pid));
+    let since = |a: Option<Sched>, b: Option<Sched>| {
+        a.zip(b).map(|(a, b)| Sched {
+            ns: b.ns.saturating_sub(a.ns),
+            wakes: b.wakes.saturating_sub(a.wakes),
+            main_wakes: b.main_wakes.saturating_sub(a.main_wakes),
+            preempted: b.preempted.saturating_sub(a.preempted),
+        })
+    };
+    let kiosk_sched = since(kiosk_sched0, kiosk_sched1);
+    let kiosk_perf_ms = perf_ms(kiosk_perf);
+    let peer = peer.take().map(|p| {
+        let run = PeerRun {
+            sched: since(peer_sched0, peer_sched1),
+            perf_ms: perf_ms(peer_perf),
+            hwm_kb: kb_field("status", p.pid, "VmHWM:"),
+        };
+        p.stop();
+        run
+    });
     let (user1, system1) = cpu_split(s.pid).ok_or("cannot read /proc/PID/stat")?;
     let ns1 = cpu_nanos(s.pid);
     let status = |key: &str| kb_field("status", s.pid, key);
@@ -522,6 +658,9 @@ fn idle_run(o: &Options, config: &Path, clinic: &str, tck: u64) -> Result<Idle, 
         big_bytes,
         largest_gap_s: largest_gap.as_secs_f64(),
         resize,
+        kiosk_sched,
+        peer,
+        kiosk_perf_ms,
     })
 }
 
@@ -616,12 +755,80 @@ fn mb(kb: Option<u64>) -> String {
     })
 }
 
+/// The kiosk beside the peer: CPU as a share of the peer's, and wake-ups.
+fn side_by_side(t: &mut String, idle: &Idle) {
+    let minutes = idle.seconds / 60.0;
+    let per_min = |ms: f64| ms / minutes;
+    let peer = idle.peer.as_ref();
+    let ratio = |k: Option<f64>, p: Option<f64>| match k.zip(p) {
+        Some((k, p)) if p > 0.0 => format!("; **{:.3}x** the peer's", k / p),
+        _ => String::new(),
+    };
+    let k_ns = idle.kiosk_sched.map(|s| s.ns as f64 / 1e6);
+    let p_ns = peer.and_then(|p| p.sched).map(|s| s.ns as f64 / 1e6);
+    let ms = |v: Option<f64>| v.map_or("?".into(), |v| format!("{:.1}", per_min(v)));
+    let _ = writeln!(
+        t,
+        "| CPU, kiosk beside the peer (schedstat) | kiosk {} ms per minute, peer {} ms per minute{} |",
+        ms(k_ns),
+        ms(p_ns),
+        ratio(k_ns, p_ns)
+    );
+    let (k_perf, p_perf) = (idle.kiosk_perf_ms, peer.and_then(|p| p.perf_ms));
+    let perf = if k_perf.is_some() {
+        format!(
+            "kiosk {} ms per minute, peer {} ms per minute{}",
+            ms(k_perf),
+            ms(p_perf),
+            ratio(k_perf, p_perf)
+        )
+    } else {
+        "perf not available".into()
+    };
+    let _ = writeln!(
+        t,
+        "| CPU, kiosk beside the peer (perf task-clock) | {perf} |"
+    );
+    let wakes = |s: Option<Sched>| {
+        s.map_or("?".into(), |s| {
+            format!(
+                "{:.1} (main thread {:.1}; preempted {:.1})",
+                s.wakes as f64 / minutes,
+                s.main_wakes as f64 / minutes,
+                s.preempted as f64 / minutes
+            )
+        })
+    };
+    let _ = writeln!(
+        t,
+        "| wake-ups per minute, all threads | kiosk {}, peer {} |",
+        wakes(idle.kiosk_sched),
+        wakes(peer.and_then(|p| p.sched))
+    );
+    if let Some(s) = idle.kiosk_sched.filter(|s| s.wakes > 0) {
+        let _ = writeln!(
+            t,
+            "| CPU per wake-up, kiosk | {:.0} µs (all threads' CPU over all their wake-ups) |",
+            s.ns as f64 / 1e3 / s.wakes as f64
+        );
+    }
+    if let Some(p) = peer {
+        let _ = writeln!(t, "| peer's peak resident memory | {} |", mb(p.hwm_kb));
+    }
+}
+
 fn run() -> Result<(), String> {
     let o = parse_options()?;
     if !o.kiosk.is_file() {
         return Err(format!(
             "{} is missing: run `cargo build --release` first",
             o.kiosk.display()
+        ));
+    }
+    if let Some(peer) = o.peer.as_ref().filter(|p| !p.is_file()) {
+        return Err(format!(
+            "{} is missing: run `cargo build --release --example peer` first, or pass --no-peer",
+            peer.display()
         ));
     }
     let temp = tempfile::Builder::new()
@@ -677,6 +884,7 @@ fn run() -> Result<(), String> {
             format!("{ns:.1} ms per minute ({:.2} ms per frame)", per_frame(ns)),
         );
     }
+    side_by_side(&mut t, &idle);
     row(&mut t, "peak resident memory (VmHWM)", mb(idle.hwm_kb));
     let rss = mb(idle.rss_kb);
     row(&mut t, "resident memory at the end (VmRSS)", rss);

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod listing;
 pub mod runtime;
 pub mod sanitize;
+pub mod sleep;
 pub mod slides;
 pub mod slideshow;
 pub mod staff;

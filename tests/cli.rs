@@ -992,6 +992,38 @@ fn timeline_shows_the_sign_and_slides_changing() {
 }
 
 #[test]
+fn timeline_lists_when_the_screen_sleeps_and_wakes() {
+    let config = format!(
+        "{MINIMAL}[kiosk]\nscreen_sleep = {{ after_closing_minutes = 30, before_opening_minutes = 15 }}\n"
+    );
+    Test::new()
+        .config(&config)
+        .write(
+            "content/010-always.md",
+            "+++\ntitle = \"Always\"\n+++\nHi.\n",
+        )
+        .args(["timeline", "--from", MONDAY_OPEN, "--days", "8"])
+        .stdout(
+            "\nMonday, November 23\n  \
+             10:42 AM  OPEN · closes at 6:00 PM\n            \
+             1 slide playing\n            010-always\n   \
+             5:30 PM  OPEN · closes at 6:00 PM (closing soon)\n   \
+             6:00 PM  CLOSED · opens Monday, November 30 at 9:00 AM\n   \
+             6:30 PM  CLOSED · opens Monday, November 30 at 9:00 AM\n            \
+             screen sleeps (dark until it wakes)\n\
+             \nMonday, November 30\n   \
+             8:45 AM  CLOSED · opens today at 9:00 AM\n            \
+             screen wakes\n   \
+             9:00 AM  OPEN · closes at 6:00 PM\n   \
+             5:30 PM  OPEN · closes at 6:00 PM (closing soon)\n   \
+             6:00 PM  CLOSED · opens Monday, December 7 at 9:00 AM\n   \
+             6:30 PM  CLOSED · opens Monday, December 7 at 9:00 AM\n            \
+             screen sleeps (dark until it wakes)\n",
+        )
+        .run();
+}
+
+#[test]
 fn a_form_that_cannot_tell_patients_apart_warns_that_duplicates_are_not_detected() {
     let phone_only = format!(
         "{MINIMAL}[checkin]\n[[checkin.fields]]\nkey = \"phone\"\nlabel = \"Phone\"\nkind = \"phone\"\n"

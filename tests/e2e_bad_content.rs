@@ -21,7 +21,7 @@ use tempfile::TempDir;
 /// A Monday morning: open until 6:00 PM.
 const MONDAY_OPEN: &str = "2026-11-23T10:42:00-07:00";
 const PIN: &str = "2468";
-/// The kiosk looks at the slide folder every two seconds.
+/// The kiosk is told of edits to the slide folder as they happen.
 const RELOAD: Duration = Duration::from_secs(10);
 
 /// The bad files and the words `kiosk check` and the log use for each.

@@ -19,8 +19,8 @@ use tempfile::TempDir;
 /// A Monday morning: open until 6:00 PM.
 const MONDAY_OPEN: &str = "2026-11-23T10:42:00-07:00";
 
-/// The kiosk looks at the slide folder every two seconds; an edit shows
-/// within this long.
+/// The kiosk is told of edits to the slide folder (and looks at it once a
+/// minute besides); an edit shows within this long.
 const RELOAD: Duration = Duration::from_secs(10);
 
 /// A kiosk folder: a copy of the bundled `kiosk.toml` with two-second slides

@@ -22,6 +22,12 @@ pub fn release_kiosk() -> PathBuf {
         .join("kiosk")
 }
 
+/// The yardstick of `scripts/measure.sh` (benches/peer.rs), as
+/// `cargo build --release --example peer` builds it.
+pub fn release_peer() -> PathBuf {
+    release_kiosk().with_file_name("examples").join("peer")
+}
+
 /// A terminal dimension for the emulator, which needs at least 1.
 pub fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)

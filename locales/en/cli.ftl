@@ -23,6 +23,10 @@ desk-needs-terminal = the desk needs a terminal to draw on; run it from a termin
 
 # kiosk timeline: a change while closing is near.
 timeline-closing-soon = { $line } (closing soon)
+# kiosk timeline: the screen goes dark at this moment ([kiosk] screen_sleep).
+timeline-screen-sleeps = screen sleeps (dark until it wakes)
+# kiosk timeline: the screen comes back at this moment.
+timeline-screen-wakes = screen wakes
 
 # kiosk checkins.
 checkins-none-on = No check-ins on { $day }.

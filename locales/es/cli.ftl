@@ -19,6 +19,10 @@ desk-pin-not-set = el PIN de la recepción aún no está configurado: ejecute `k
 desk-needs-terminal = la recepción necesita una terminal para dibujarse; ejecútela desde una ventana de terminal o por SSH
 
 timeline-closing-soon = { $line } (cierra pronto)
+# kiosk timeline: the screen goes dark at this moment ([kiosk] screen_sleep).
+timeline-screen-sleeps = la pantalla se apaga (oscura hasta que despierte)
+# kiosk timeline: the screen comes back at this moment.
+timeline-screen-wakes = la pantalla se enciende
 
 checkins-none-on = No hay registros el { $day }.
 checkins-none-between = No hay registros del { $first } al { $last }.

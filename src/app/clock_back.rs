@@ -15,6 +15,7 @@ impl App {
         let back = |t: DateTime<Utc>| t.checked_sub_signed(by).unwrap_or(t);
         self.show.page_started = back(self.show.page_started);
         self.not_open_until = self.not_open_until.map(back);
+        self.woken_until = self.woken_until.map(back);
         match &mut self.screen {
             Screen::CheckIn(form) => form.clock_set_back(by),
             Screen::Done { until, since, .. } => {

@@ -9,12 +9,13 @@ mod language;
 mod layout_memo;
 pub mod regions;
 mod serving;
+mod sleep;
 mod slides;
 mod staff;
 mod staff_screen;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use crate::checkin::{Form, FormInput, Keyboard};
 use crate::config::Config;
@@ -29,6 +30,7 @@ use crate::ui::StaffNote;
 
 pub use checkin::{Availability, CONFIRMATION, FAILURE, NOT_OPEN, Outcome, QUIET, greeting_name};
 pub use serving::FLASH;
+pub use sleep::{SleepLook, WAKE};
 pub use slides::merge_reload;
 pub use staff::Banner;
 pub use staff_screen::{REVEAL, STAFF_IDLE, StaffScreen};
@@ -117,6 +119,11 @@ pub enum Msg {
     Desk(desk::Msg),
     /// The answer to [`Effect::SaveNotice`]: saved, or why not.
     NoticeSaved(Result<(), String>),
+    /// For the runtime, which handles it before the app: a watched file
+    /// changed (`watching`), or file notifications stopped working.
+    FilesChanged {
+        watching: bool,
+    },
     /// SIGTERM or SIGHUP: leave cleanly.
     Shutdown,
 }
@@ -201,6 +208,12 @@ pub struct App {
     pub language_until: Option<DateTime<Utc>>,
     /// Slides shown so far, for `rotate_languages`.
     pub rotation: usize,
+    /// What a sleeping screen shows (the runtime chooses for its terminal).
+    pub sleep_look: SleepLook,
+    /// A key or touch woke the sleeping screen until then.
+    pub woken_until: Option<DateTime<Utc>>,
+    /// Whether the schedule puts the screen to sleep now, and until when.
+    sleep: sleep::SleepNow,
 }
 
 impl App {
@@ -241,7 +254,22 @@ impl App {
             language,
             language_until: None,
             rotation: 0,
+            sleep_look: SleepLook::default(),
+            woken_until: None,
+            sleep: sleep::SleepNow::default(),
         }
+        .with_sleep_refreshed()
+    }
+
+    fn with_sleep_refreshed(mut self) -> Self {
+        self.refresh_sleep();
+        self
+    }
+
+    /// The app showing `look` while the screen sleeps.
+    pub fn with_sleep_look(mut self, look: SleepLook) -> Self {
+        self.sleep_look = look;
+        self
     }
 
     /// The app with `deck` loaded and showing from its first eligible slide.
@@ -265,6 +293,9 @@ impl App {
             Msg::Tick(now) => self.tick(now),
             Msg::Key(key) => self.key(key),
             Msg::Mouse(mouse) if self.staff_touch(&mouse) => true,
+            Msg::Mouse(mouse) if self.screen_asleep() => {
+                matches!(mouse.kind, MouseEventKind::Down(_)) && self.wake()
+            }
             Msg::Mouse(mouse) if self.on_language_button(&mouse) => self.switch_language(),
             Msg::Mouse(mouse) => match self.screen {
                 Screen::Slides => self.mouse(mouse),
@@ -289,6 +320,7 @@ impl App {
             Msg::DeckLoaded(deck) => self.deck_loaded(deck),
             Msg::ConfigLoaded(result) => self.config_loaded(result),
             Msg::NoticeSaved(result) => self.notice_saved(result),
+            Msg::FilesChanged { .. } => false,
             Msg::Shutdown => {
                 self.running = false;
                 false
@@ -302,6 +334,7 @@ impl App {
         }
         self.now = now;
         self.refresh_status();
+        self.refresh_sleep();
         self.advance_if_due();
         self.expire_not_open();
         self.expire_checkin();
@@ -327,6 +360,9 @@ impl App {
         }
         if let Some(redraw) = self.staff_chord(&key) {
             return redraw;
+        }
+        if self.wake() {
+            return true;
         }
         if let Some(redraw) = self.language_key(&key) {
             return redraw;
@@ -379,8 +415,20 @@ impl App {
 
     /// The next moment something on screen changes by itself: the clock's
     /// next minute, the sign's next change, or the slideshow's next step.
+    /// A sleeping screen changes only when it wakes, and with the clock
+    /// showing, each minute.
     pub fn next_wake(&self) -> DateTime<Utc> {
         let next_minute = minute_of(self.now) + Duration::minutes(1);
+        if self.screen_asleep() {
+            let minute = (self.sleep_look == SleepLook::Clock).then_some(next_minute);
+            let far = self.now + Duration::days(1);
+            return [minute, self.next_sleep_wake()]
+                .into_iter()
+                .flatten()
+                .filter(|t| *t > self.now)
+                .min()
+                .unwrap_or(far);
+        }
         let screen = match self.screen {
             Screen::Slides => self
                 .next_slide_wake()
@@ -396,7 +444,13 @@ impl App {
             .filter(|_| matches!(self.screen, Screen::Slides));
         let banner = banner.into_iter().chain(language).min();
         let flash = self.next_serving_wake();
-        let screen = screen.into_iter().chain(banner).chain(flash).min();
+        let sleep = self.next_sleep_wake();
+        let screen = screen
+            .into_iter()
+            .chain(banner)
+            .chain(flash)
+            .chain(sleep)
+            .min();
         [Some(next_minute), self.status.next_change, screen]
             .into_iter()
             .flatten()

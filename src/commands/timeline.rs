@@ -16,6 +16,8 @@ pub struct Change {
     pub sign: String,
     /// Indices into the deck of the slides that play from `at`.
     pub slides: Vec<usize>,
+    /// Whether the screen is asleep from `at` (`[kiosk] screen_sleep`).
+    pub asleep: bool,
     /// What makes the sign different: open, closing soon, when it next
     /// changes (the words alone change at midnight: "tomorrow" → "today"),
     /// and why it is closed, with the date, so that every day closed for a
@@ -41,6 +43,13 @@ pub fn changes(
     w: Words<'_>,
 ) -> Vec<Change> {
     let end = from + Duration::days(i64::from(days));
+    let sleeps = config
+        .kiosk
+        .screen_sleep
+        .as_ref()
+        .map_or_else(Vec::new, |rule| {
+            crate::sleep::periods(&config.schedule, rule, from, end)
+        });
     let mut out: Vec<Change> = Vec::new();
     let mut t = from;
     while t < end {
@@ -56,14 +65,16 @@ pub fn changes(
             report.reason.clone(),
             reason_day,
         );
+        let asleep = sleeps.iter().any(|p| p.from <= t && t < p.until);
         let same = out
             .last()
-            .is_some_and(|c| c.key == key && c.slides == slides);
+            .is_some_and(|c| c.key == key && c.slides == slides && c.asleep == asleep);
         if !same {
             out.push(Change {
                 at: t,
                 sign,
                 slides,
+                asleep,
                 key,
             });
         }
@@ -95,6 +106,7 @@ pub fn render(config: &Config, deck: &Deck, changes: &[Change], w: Words<'_>) ->
     let mut out = String::new();
     let mut day: Option<NaiveDate> = None;
     let mut previous: Option<&[usize]> = None;
+    let mut was_asleep = false;
     let name = |i: &usize| {
         deck.slides
             .get(*i)
@@ -108,6 +120,15 @@ pub fn render(config: &Config, deck: &Deck, changes: &[Change], w: Words<'_>) ->
         }
         let time = w.time(wall.hour(), wall.minute());
         out.push_str(&format!("  {time:>8}  {}\n", change.sign));
+        if change.asleep != was_asleep {
+            let words = if change.asleep {
+                w.t("timeline-screen-sleeps")
+            } else {
+                w.t("timeline-screen-wakes")
+            };
+            out.push_str(&format!("            {words}\n"));
+            was_asleep = change.asleep;
+        }
         let (added, removed): (Vec<_>, Vec<_>) = match previous {
             None => (change.slides.iter().map(name).collect(), Vec::new()),
             Some(before) => (

@@ -16,7 +16,7 @@ use toml::Spanned;
 
 use super::raw::{RawClosure, RawConfig, RawKiosk, RawSpecial};
 use super::toml_errors::toml_problem;
-use super::{BirthShown, Clinic, Config, DeskSettings, KioskSettings};
+use super::{BirthShown, Clinic, Config, DeskSettings, KioskSettings, ScreenSleep};
 use crate::diagnostic::{Diagnostic, nearest, quote_len};
 use crate::hours::{Closure, Schedule, SpecialDay, TimeRange, parse_ranges};
 use crate::sanitize::printable;
@@ -209,6 +209,16 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         1..121,
         "review_after_months",
     );
+    let screen_sleep = k.screen_sleep.as_ref().map(|s| {
+        let mut minutes = |value: &Option<Spanned<i64>>, what: &str| {
+            let n = c.integer(value.as_ref(), 30, 0..721, what);
+            chrono::Duration::minutes(n)
+        };
+        ScreenSleep {
+            after_closing: minutes(&s.after_closing_minutes, "after_closing_minutes"),
+            before_opening: minutes(&s.before_opening_minutes, "before_opening_minutes"),
+        }
+    });
     let path = |value: &Option<Spanned<String>>, default: &str| {
         let text = value.as_ref().map_or(default, |v| v.get_ref().trim());
         base_dir.join(if text.is_empty() { default } else { text })
@@ -221,6 +231,7 @@ fn kiosk(c: &mut Checker<'_>, k: &RawKiosk, base_dir: &Path) -> KioskSettings {
         staff_language: languages.staff,
         clocks: languages.clocks,
         locales_dir: base_dir.join(crate::i18n::LOCALES_DIR),
+        screen_sleep,
         content_dir: path(&k.content_dir, "content"),
         log_dir: path(&k.log_dir, "data/logs"),
         heartbeat: path(&k.heartbeat_file, "data/heartbeat"),

@@ -57,6 +57,16 @@ pub struct KioskSettings {
     /// The folder of message files that add or override messages
     /// (`locales/` beside kiosk.toml).
     pub locales_dir: PathBuf,
+    /// When the screen goes dark outside opening hours; `None`: never.
+    pub screen_sleep: Option<ScreenSleep>,
+}
+
+/// The screen sleeps from `after_closing` after the clinic closes until
+/// `before_opening` before it opens (see [`crate::sleep`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScreenSleep {
+    pub after_closing: chrono::Duration,
+    pub before_opening: chrono::Duration,
 }
 
 /// Where check-ins are kept, and for how long.

@@ -97,6 +97,15 @@ pub struct RawKiosk {
     pub rotate_languages: Option<bool>,
     pub staff_language: Option<Spanned<String>>,
     pub clock: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
+    pub screen_sleep: Option<RawScreenSleep>,
+}
+
+/// `screen_sleep = { after_closing_minutes = 30, before_opening_minutes = 30 }`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScreenSleep {
+    pub after_closing_minutes: Option<Spanned<i64>>,
+    pub before_opening_minutes: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -196,3 +196,39 @@ fn a_pin_written_as_its_hash_is_not_repeated() {
     assert!(!text.contains("73915"), "{text}");
     assert!(text.contains("pin_hash = \"*****\""), "{text}");
 }
+
+#[test]
+fn screen_sleep_is_off_unless_set_and_takes_minutes() {
+    assert_eq!(parse("").map(|c| c.kiosk.screen_sleep), Ok(None));
+    let minutes = |a, b| {
+        Some(ScreenSleep {
+            after_closing: chrono::Duration::minutes(a),
+            before_opening: chrono::Duration::minutes(b),
+        })
+    };
+    let set =
+        "[kiosk]\nscreen_sleep = { after_closing_minutes = 45, before_opening_minutes = 0 }\n";
+    assert_eq!(parse(set).map(|c| c.kiosk.screen_sleep), Ok(minutes(45, 0)));
+    // An empty table turns it on with both margins at 30 minutes.
+    let empty = "[kiosk]\nscreen_sleep = {}\n";
+    assert_eq!(
+        parse(empty).map(|c| c.kiosk.screen_sleep),
+        Ok(minutes(30, 30))
+    );
+}
+
+#[test]
+fn screen_sleep_mistakes_are_found_where_they_are() {
+    assert_eq!(
+        messages("[kiosk]\nscreen_sleep = { after_closing_minutes = 721 }\n"),
+        ["5:42 after_closing_minutes must be from 0 to 720, not 721"]
+    );
+    assert_eq!(
+        messages("[kiosk.screen_sleep]\nbefore_opening_minutes = -1\n"),
+        ["5:26 before_opening_minutes must be from 0 to 720, not -1"]
+    );
+    assert_eq!(
+        messages("[kiosk]\nscreen_sleep = { after_closing = 30 }\n"),
+        ["5:18 unknown key `after_closing`"]
+    );
+}

@@ -267,7 +267,7 @@ impl Keeper {
 
     /// Once a day (clinic time), deletes check-ins older than
     /// `retention_days`. A purge that fails is tried again the next day,
-    /// not at every poll: it is called every two seconds, and a database
+    /// not at every poll: it is called at least once a minute, and a database
     /// that cannot be written would otherwise add a line to the log each
     /// time.
     pub fn daily_purge(&mut self, config: &Config, now: DateTime<Utc>) {

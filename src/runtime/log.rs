@@ -17,6 +17,9 @@ use crate::staff::atomic::{self, Mode, create_private_dirs};
 const KEEP_DAYS: usize = 14;
 /// How often the heartbeat file is rewritten.
 const BEAT_EVERY: Duration = Duration::from_secs(60);
+/// A beat may come this much early, so that it shares a wake-up the loop
+/// makes anyway (the clock's minute) instead of needing one of its own.
+const BEAT_EARLY: Duration = Duration::from_secs(10);
 
 /// Starts logging to `dir`. Returns a problem to show staff if the folder
 /// cannot be used (the kiosk runs on without a log).
@@ -57,6 +60,11 @@ pub struct Heartbeat {
 }
 
 impl Heartbeat {
+    /// When the next beat is due.
+    pub fn due(&self) -> Instant {
+        self.next
+    }
+
     pub fn new(path: &Path) -> Self {
         Self {
             path: path.to_path_buf(),
@@ -66,7 +74,7 @@ impl Heartbeat {
 
     /// Beats if a minute has passed since the last beat.
     pub fn beat(&mut self, now: DateTime<Utc>) {
-        if Instant::now() < self.next {
+        if Instant::now() + BEAT_EARLY < self.next {
             return;
         }
         self.next = Instant::now() + BEAT_EVERY;

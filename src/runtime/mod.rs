@@ -15,6 +15,7 @@ mod checkins;
 pub mod fallback;
 mod log;
 mod notices;
+mod notify;
 mod output;
 mod terminal;
 mod watch;
@@ -26,7 +27,7 @@ use watch::Watch;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::{App, Effect, Msg};
+use crate::app::{App, Effect, Msg, SleepLook};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::slides::load_deck;
@@ -57,14 +58,21 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
     terminal::install_panic_hook();
     let (mut terminal, output) = terminal::enter()?;
     let result = terminal::enable_input(&mut terminal).and_then(|()| {
-        listen_for_input(tx);
+        listen_for_input(tx.clone());
         let size = terminal.size()?;
-        let watch = Watch::new(&config);
+        let watch = Watch::new(&config, tx);
         let keeper = Keeper::open(&config);
         let deck = fallback::deck_with_copies(&config, load_deck(&config.kiosk.content_dir));
+        let console = terminal::is_linux_console();
+        let look = if console {
+            SleepLook::Dark
+        } else {
+            SleepLook::Clock
+        };
         let mut app = App::new(config, options.clock.now(), options.dev)
             .with_deck(deck)
-            .with_size(size.width, size.height);
+            .with_size(size.width, size.height)
+            .with_sleep_look(look);
         load_messages(&mut app);
         fallback::at_start(&mut app, options.on_last_good);
         app.problems.store = keeper.problem();
@@ -84,6 +92,7 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
             heartbeat,
             lock,
             output: &output,
+            console,
         };
         event_loop(&mut terminal, app, io)
     });
@@ -103,6 +112,8 @@ struct Io<'a> {
     lock: SharedLock,
     /// Watches what is written to the terminal.
     output: &'a Control,
+    /// The terminal is the Linux console: it blanks itself while asleep.
+    console: bool,
 }
 
 fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Result<()> {
@@ -114,25 +125,30 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         mut heartbeat,
         mut lock,
         output,
+        console,
     } = io;
     let mut dirty = true;
-    let palette = terminal::palette();
-    while app.running {
-        if output.take_lost() {
-            // Frames were dropped while output was stopped: draw it whole.
-            terminal.clear()?;
-            dirty = true;
+    let mut screen = Screen {
+        console,
+        asleep: false,
+        palette: terminal::palette(),
+    };
+    let result = loop {
+        if !app.running {
+            break Ok(());
         }
-        if dirty {
-            terminal.draw(|frame| {
-                frame.render_widget(&app, frame.area());
-                palette.adapt(frame.buffer_mut());
-            })?;
-            dirty = false;
+        if let Err(e) = screen.show(terminal, &app, output, dirty) {
+            break Err(e);
         }
+        dirty = false;
         let until_wake = clock.real_until(app.next_wake()) + WAKE_SLACK;
-        let until_poll = watch.next_poll.saturating_duration_since(Instant::now());
+        let chores = watch.next_poll.min(heartbeat.due());
+        let until_poll = chores.saturating_duration_since(Instant::now());
         let msg = match rx.recv_timeout(until_wake.min(until_poll)) {
+            Ok(Msg::FilesChanged { watching }) => {
+                watch.told(watching);
+                continue;
+            }
             Ok(msg) => {
                 // Input is timed by the clock (chords, idle timers) even
                 // between the ticks that redraw the screen.
@@ -147,18 +163,17 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
                     None => continue,
                 }
             }
-            Err(RecvTimeoutError::Timeout) => Msg::Tick(clock.now()),
+            Err(RecvTimeoutError::Timeout) => {
+                if watch.due_soon(heartbeat.due()) {
+                    let (changed, msg) =
+                        poll(&mut app, clock, &mut keeper, &mut heartbeat, &mut watch);
+                    dirty |= changed | msg.is_some_and(|msg| apply(&mut app, msg));
+                }
+                Msg::Tick(clock.now())
+            }
             Err(RecvTimeoutError::Disconnected) => Msg::Shutdown,
         };
-        let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
-        let new_config = matches!(msg, Msg::ConfigLoaded(Ok(_)));
-        dirty |= app.update(msg);
-        if new_config {
-            load_messages(&mut app);
-        }
-        if reloaded && app.problems.config.is_empty() {
-            fallback::keep(&app.config, &app.deck);
-        }
+        dirty |= apply(&mut app, msg);
         // Take whatever else has arrived before drawing once for all of it.
         while let Ok(msg) = rx.try_recv() {
             dirty |= app.update(msg);
@@ -172,8 +187,66 @@ fn event_loop(terminal: &mut KioskTerminal, mut app: App, io: Io<'_>) -> io::Res
         if let Some(problem) = keeper.news() {
             dirty |= app.update(Msg::StoreProblem(problem));
         }
+    };
+    if screen.asleep {
+        terminal::console_sleep(terminal, false);
     }
-    Ok(())
+    result
+}
+
+/// The terminal as the loop last left it.
+struct Screen {
+    /// The terminal is the Linux console: it blanks itself while asleep.
+    console: bool,
+    /// The console's blanking is set.
+    asleep: bool,
+    /// Colours the Linux console can show (see `ui::console`).
+    palette: crate::ui::console::Palette,
+}
+
+impl Screen {
+    /// Draws the app if anything changed (or whole, if frames were
+    /// dropped), and sets the console's blanking to match sleep.
+    fn show(
+        &mut self,
+        terminal: &mut KioskTerminal,
+        app: &App,
+        output: &Control,
+        dirty: bool,
+    ) -> io::Result<()> {
+        let mut dirty = dirty;
+        if output.take_lost() {
+            // Frames were dropped while output was stopped: draw it whole.
+            terminal.clear()?;
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| {
+                frame.render_widget(app, frame.area());
+                self.palette.adapt(frame.buffer_mut());
+            })?;
+        }
+        if self.console && app.screen_asleep() != self.asleep {
+            self.asleep = !self.asleep;
+            terminal::console_sleep(terminal, self.asleep);
+        }
+        Ok(())
+    }
+}
+
+/// Applies `msg`; a good reload is kept as the last good copy. Returns
+/// whether the screen changed.
+fn apply(app: &mut App, msg: Msg) -> bool {
+    let reloaded = matches!(msg, Msg::ConfigLoaded(Ok(_)) | Msg::DeckLoaded(_));
+    let new_config = matches!(msg, Msg::ConfigLoaded(Ok(_)));
+    let changed = app.update(msg);
+    if new_config {
+        load_messages(app);
+    }
+    if reloaded && app.problems.config.is_empty() {
+        fallback::keep(&app.config, &app.deck);
+    }
+    changed
 }
 
 /// Reads the message files beside kiosk.toml over the compiled-in ones

@@ -9,7 +9,9 @@
 //! limit; past it they are dropped and the next frame is drawn whole. A
 //! second thread restarts output stopped for more than a moment
 //! ([`restart`]), since nobody should be able to freeze the waiting-room
-//! screen from its keyboard.
+//! screen from its keyboard. That thread sleeps until a frame is handed
+//! over while the last one is still being written (the only sign of a
+//! stopped terminal), so a terminal that keeps up costs it no wake-ups.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -41,6 +43,9 @@ struct State {
 struct Shared {
     state: Mutex<State>,
     changed: Condvar,
+    /// Rung for the restarting thread only: a frame arrived while a write
+    /// was still in progress.
+    behind: Condvar,
 }
 
 impl Shared {
@@ -75,6 +80,7 @@ impl Output {
         let shared = Arc::new(Shared {
             state: Mutex::new(State::default()),
             changed: Condvar::new(),
+            behind: Condvar::new(),
         });
         let writer = Arc::clone(&shared);
         thread::spawn(move || write_out(&writer, sink));
@@ -159,6 +165,9 @@ impl Write for Output {
             state.pending.append(&mut self.frame);
         }
         self.shared.changed.notify_all();
+        if state.writing_since.is_some() {
+            self.shared.behind.notify_all();
+        }
         Ok(())
     }
 }
@@ -183,24 +192,41 @@ fn write_out(shared: &Shared, mut sink: impl Write) {
         state.failed = result.is_err();
         shared.changed.notify_all();
         if state.failed {
+            shared.behind.notify_all();
             return;
         }
     }
 }
 
 /// The second thread: restarts output that has been stuck for a moment.
+/// It sleeps until a frame arrives while a write is in progress, then
+/// gives that write [`RESTART_AFTER`] to finish.
 fn restart_when_stuck(shared: &Shared, terminal: &OwnedFd) {
+    let mut state = shared.lock();
     loop {
-        thread::sleep(RESTART_AFTER / 2);
-        let state = shared.lock();
         if state.failed {
             return;
         }
-        let stuck = state.writing_since.map(|t| t.elapsed());
-        drop(state);
-        if stuck.is_some_and(|d| d >= RESTART_AFTER) {
-            restart(terminal);
+        let Some(since) = state.writing_since else {
+            state = match shared.behind.wait(state) {
+                Ok(state) => state,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            continue;
+        };
+        let left = RESTART_AFTER.saturating_sub(since.elapsed());
+        if !left.is_zero() {
+            state = match shared.behind.wait_timeout(state, left) {
+                Ok((state, _)) => state,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+            continue;
         }
+        drop(state);
+        restart(terminal);
+        // Give the terminal a moment to take the write before looking again.
+        thread::sleep(RESTART_AFTER / 2);
+        state = shared.lock();
     }
 }
 

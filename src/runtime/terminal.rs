@@ -50,6 +50,32 @@ pub fn enable_input(terminal: &mut KioskTerminal) -> io::Result<()> {
     out.flush()
 }
 
+/// Whether the terminal is the Linux text console, whose blanking the
+/// kiosk can control with escape sequences.
+pub fn is_linux_console() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "linux" || t.starts_with("linux-"))
+}
+
+/// The Linux console's own sleep, set with its private escape sequences
+/// (`man 4 console_codes`), which need no privileges and no `ioctl`:
+/// `ESC [ 9 ; n ]` blanks the screen after `n` minutes without a key (0:
+/// never; setting it also unblanks the screen at once) and `ESC [ 14 ; n ]`
+/// powers the display down `n` minutes after that, where the system has
+/// VESA power-down turned on. Asleep: blank after a minute, power down a
+/// minute later. Awake (and when the kiosk stops): both off, as the kernel
+/// starts.
+pub fn console_sleep(terminal: &mut KioskTerminal, asleep: bool) {
+    let codes: &[u8] = if asleep {
+        b"\x1b[9;1]\x1b[14;1]"
+    } else {
+        b"\x1b[9;0]\x1b[14;0]"
+    };
+    let out = terminal.backend_mut();
+    if out.write_all(codes).and_then(|()| out.flush()).is_err() {
+        tracing::warn!("the console's blanking could not be set");
+    }
+}
+
 /// Puts the terminal back as it was, waiting at most a moment for a
 /// terminal whose output is stopped.
 pub fn leave(terminal: &mut KioskTerminal, control: &Control) {

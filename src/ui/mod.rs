@@ -1,5 +1,6 @@
 //! Drawing. Reads the app state and never changes it.
 
+mod asleep;
 mod checkin;
 mod clinic_info;
 pub mod console;
@@ -40,6 +41,9 @@ impl Widget for &App {
             // lay the screen out for the size it is drawn at, never past it.
             let resized = self.clone().with_size(area.width, area.height);
             return (&resized).render(area, buf);
+        }
+        if self.screen_asleep() {
+            return asleep::render(self, area, buf);
         }
         let Some(regions) = self.regions() else {
             return too_small(self.words(), area, buf);
