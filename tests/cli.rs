@@ -807,7 +807,8 @@ fn the_bundled_config_and_content_check_clean() {
         .any_stdout()
         .run();
     assert!(
-        out.stdout.ends_with("Slides: 20 in content, all fine.\n"),
+        out.stdout
+            .ends_with("Slides: 20 in content, all fine.\nLanguages: en, es (default en).\n"),
         "{}",
         out.stdout
     );

@@ -23,6 +23,7 @@ fn config(staff: &str) -> Config {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(dir.join("kiosk.toml")).unwrap();
     let text = text
+        .replacen("\nlanguages = [\"en\", \"es\"]\n", "\n", 1)
         .replacen("[kiosk]\n", "[kiosk]\nlanguages = [\"en\", \"es\"]\n", 1)
         .replacen(
             "staff_language = \"en\"",

@@ -87,9 +87,11 @@ fn complete_slides_screen(screen: &str, titles: &[String]) -> bool {
         .is_some_and(|l| l.starts_with(" Lakewood Acupuncture"))
         && lines.iter().take(8).any(|l| l.contains("● OPEN · "));
     let title = titles.iter().any(|t| screen.contains(t.as_str()));
-    let button = lines
-        .iter()
-        .any(|l| l.trim() == "▶  Check in: press Enter or tap here");
+    // The check-in button, with the language button at its right end.
+    let button = lines.iter().any(|l| {
+        let rest = l.replacen("▶  Check in: press Enter or tap here", "", 1);
+        rest.len() != l.len() && ["", "┃  Español  ┃", "[ Español ]"].contains(&rest.trim())
+    });
     let note = lines
         .last()
         // The kiosk runs with --at: the note says it is a demonstration.

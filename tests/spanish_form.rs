@@ -16,7 +16,9 @@ const MONDAY_OPEN: &str = "2026-11-23T10:42:00-07:00";
 fn config() -> Config {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(dir.join("kiosk.toml")).unwrap();
-    let text = text.replacen("[kiosk]\n", "[kiosk]\nlanguages = [\"en\", \"es\"]\n", 1);
+    let text = text
+        .replacen("\nlanguages = [\"en\", \"es\"]\n", "\n", 1)
+        .replacen("[kiosk]\n", "[kiosk]\nlanguages = [\"en\", \"es\"]\n", 1);
     Config::parse(Path::new("kiosk.toml"), &text, dir).unwrap()
 }
 

@@ -34,7 +34,9 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 33), (40, 12)];
 fn config() -> Config {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(dir.join("kiosk.toml")).unwrap();
-    let text = text.replacen("[kiosk]\n", "[kiosk]\nlanguages = [\"en\", \"es\"]\n", 1);
+    let text = text
+        .replacen("\nlanguages = [\"en\", \"es\"]\n", "\n", 1)
+        .replacen("[kiosk]\n", "[kiosk]\nlanguages = [\"en\", \"es\"]\n", 1);
     Config::parse(Path::new("kiosk.toml"), &text, dir)
         .unwrap_or_else(|problems| panic!("invalid: {problems:#?}"))
 }
