@@ -243,7 +243,7 @@ fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
     let clock = args
         .at
         .map_or(Clock::System, |at| Clock::starting_at(at, 1.0));
-    match desk::runtime::run(&config, store, clock) {
+    match desk::runtime::run(&config, Box::new(store), clock) {
         Ok(()) => exit::OK,
         Err(e) => {
             eprintln!("error: the desk stopped: {e}");
@@ -265,9 +265,9 @@ fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
         config.checkin.database.clone()
     };
     let result = Store::open(&database, tz).and_then(|mut store| match command {
-        CheckinsCommand::List(args) => commands::checkins::list(&store, tz, &args),
-        CheckinsCommand::Summary(args) => commands::checkins::summary(&store, tz, &args),
-        CheckinsCommand::History(args) => commands::checkins::history(&store, tz, &args),
+        CheckinsCommand::List(args) => commands::checkins::list(&mut store, tz, &args),
+        CheckinsCommand::Summary(args) => commands::checkins::summary(&mut store, tz, &args),
+        CheckinsCommand::History(args) => commands::checkins::history(&mut store, tz, &args),
         CheckinsCommand::Purge(args) => {
             let days = args.older_than.unwrap_or(config.checkin.retention_days);
             let cutoff = commands::checkins::today(tz, args.at)

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use crate::cli::{parse_date, parse_instant};
 use crate::desk::summary::summarize;
 use crate::listing;
-use crate::store::{Store, StoreError};
+use crate::store::{Checkins, StoreError};
 use crate::strings;
 
 #[derive(Debug, Subcommand)]
@@ -109,7 +109,7 @@ fn days(args: &ListArgs, tz: Tz) -> Vec<NaiveDate> {
     }
 }
 
-pub fn list(store: &Store, tz: Tz, args: &ListArgs) -> Result<String, StoreError> {
+pub fn list(store: &mut dyn Checkins, tz: Tz, args: &ListArgs) -> Result<String, StoreError> {
     let days = days(args, tz);
     let mut records = Vec::new();
     for day in &days {
@@ -146,7 +146,7 @@ pub fn list(store: &Store, tz: Tz, args: &ListArgs) -> Result<String, StoreError
 
 /// The day's summary as text or JSON; the waits as at the end of the day
 /// (or now, for today).
-pub fn summary(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
+pub fn summary(store: &mut dyn Checkins, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
     let now = args.at.unwrap_or_else(Utc::now);
     let day = args.date.unwrap_or_else(|| today(tz, args.at));
     let records = store.list(day)?;
@@ -171,7 +171,7 @@ pub fn summary(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreErr
 
 /// Every change to the day's check-ins, oldest first: time, ticket, what
 /// happened and who did it.
-pub fn history(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
+pub fn history(store: &mut dyn Checkins, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
     let day = args.date.unwrap_or_else(|| today(tz, args.at));
     let entries = store.history(day)?;
     if args.json {
