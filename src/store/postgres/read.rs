@@ -171,8 +171,9 @@ impl PgStore {
 
     /// A number that moves when another machine changed the check-ins (an
     /// announcement arrived) or the connection was opened again (some may
-    /// have been missed). Reads only what the server already sent: no
-    /// round trip, so it can be asked many times a second.
+    /// have been missed). Reads only what the server already sent (waiting
+    /// 2 ms at most): no round trip, so it can be asked many times a
+    /// second.
     pub fn change_stamp(&mut self) -> Result<i64, StoreError> {
         if self.client.is_none() {
             // Connects again (or says why not).
@@ -185,7 +186,9 @@ impl PgStore {
         let mut lost = false;
         {
             let mut notes = client.notifications();
-            let mut pending = notes.iter();
+            // A short wait rather than `iter()`: only waiting lets the
+            // connection read what arrived on its socket.
+            let mut pending = notes.timeout_iter(std::time::Duration::from_millis(2));
             loop {
                 match pending.next() {
                     Ok(Some(_)) => seen += 1,

@@ -79,8 +79,10 @@ pub fn target(url: &str, password_file: Option<&Path>) -> Result<PgTarget, Strin
     let mut config = postgres::Config::from_str(&rest)
         .map_err(|e| format!("the store's URL cannot be read: {e}"))?;
     let timeout = STATEMENT_TIMEOUT;
+    // Added to any `options` the URL gives (a search_path, say).
     let options = format!(
-        "-c statement_timeout={} -c lock_timeout={} -c idle_in_transaction_session_timeout=30000",
+        "{} -c statement_timeout={} -c lock_timeout={} -c idle_in_transaction_session_timeout=30000",
+        config.get_options().unwrap_or_default(),
         timeout.as_millis(),
         timeout.as_millis()
     );

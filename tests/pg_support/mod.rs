@@ -1,0 +1,76 @@
+//! A PostgreSQL database of its own for each test: a fresh schema on the
+//! test server (`KIOSK_TEST_PG_URL`, set by `scripts/pg-dev.sh` and
+//! `.ci/run`), dropped at the end. Without a server the test fails and says
+//! how to start one: it is never skipped.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use kiosk::store::PgStore;
+use kiosk::store::postgres::{PgTarget, target};
+
+pub const HOW_TO_START: &str = "the PostgreSQL tests need a server: run \
+     `eval \"$(scripts/pg-dev.sh)\"` (it starts a throwaway one on port 54329 and sets \
+     KIOSK_TEST_PG_URL), then run the tests again; .ci/run does this by itself";
+
+/// The test server's URL.
+pub fn server_url() -> String {
+    match std::env::var("KIOSK_TEST_PG_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => panic!("KIOSK_TEST_PG_URL is not set: {HOW_TO_START}"),
+    }
+}
+
+/// A plain connection as the test role, for setting up and checking.
+pub fn admin() -> postgres::Client {
+    let url = server_url();
+    postgres::Client::connect(&url, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot reach the test server at {url} ({e}): {HOW_TO_START}"))
+}
+
+/// A schema of its own, dropped (with everything in it) when this goes.
+pub struct Scratch {
+    pub schema: String,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        let schema = format!("t_{}", kiosk::store::new_key());
+        admin()
+            .batch_execute(&format!("CREATE SCHEMA {schema}"))
+            .expect("a schema for the test");
+        Self { schema }
+    }
+
+    /// The server's URL with this schema first on the search path.
+    pub fn url(&self) -> String {
+        let url = server_url();
+        let sep = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{sep}options=-c%20search_path%3D{}", self.schema)
+    }
+
+    pub fn target(&self) -> PgTarget {
+        target(&self.url(), None).expect("the test URL reads")
+    }
+
+    /// A store on this schema for `site`, migrated.
+    pub fn store(&self, site: &str) -> PgStore {
+        PgStore::connect(self.target(), chrono_tz::America::Denver, site, true)
+            .unwrap_or_else(|e| panic!("cannot open the store ({e}): {HOW_TO_START}"))
+    }
+
+    /// A plain connection working in this schema.
+    pub fn client(&self) -> postgres::Client {
+        let mut client = admin();
+        client
+            .batch_execute(&format!("SET search_path = {}", self.schema))
+            .expect("search_path");
+        client
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&server_url(), postgres::NoTls) {
+            let _ = client.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.schema));
+        }
+    }
+}
