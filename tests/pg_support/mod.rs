@@ -40,11 +40,16 @@ impl Scratch {
         Self { schema }
     }
 
-    /// The server's URL with this schema first on the search path.
+    /// The server's URL with this schema first on the search path, and its
+    /// name as the connections' application name (to find them in
+    /// `pg_stat_activity`).
     pub fn url(&self) -> String {
         let url = server_url();
         let sep = if url.contains('?') { '&' } else { '?' };
-        format!("{url}{sep}options=-c%20search_path%3D{}", self.schema)
+        format!(
+            "{url}{sep}options=-c%20search_path%3D{0}&application_name={0}",
+            self.schema
+        )
     }
 
     pub fn target(&self) -> PgTarget {

@@ -198,7 +198,10 @@ impl PgStore {
             return StoreError::Unreachable { path, detail };
         }
         match error.code() {
-            Some(code) if *code == postgres::error::SqlState::QUERY_CANCELED => {
+            Some(code)
+                if *code == postgres::error::SqlState::QUERY_CANCELED
+                    || *code == postgres::error::SqlState::LOCK_NOT_AVAILABLE =>
+            {
                 StoreError::Unreachable {
                     path,
                     detail: format!("the server did not answer in time ({detail})"),

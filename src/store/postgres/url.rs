@@ -92,12 +92,14 @@ pub fn target(url: &str, password_file: Option<&Path>) -> Result<PgTarget, Strin
         .tcp_user_timeout(timeout * 2)
         .keepalives(true)
         .keepalives_idle(Duration::from_secs(10))
-        .application_name("kiosk")
         .ssl_mode(match ssl {
             SslMode::Disable => postgres::config::SslMode::Disable,
             SslMode::Prefer => postgres::config::SslMode::Prefer,
             SslMode::Require | SslMode::VerifyFull => postgres::config::SslMode::Require,
         });
+    if config.get_application_name().is_none() {
+        config.application_name("kiosk");
+    }
     if config.get_user().is_none() {
         let user = std::env::var("PGUSER")
             .or_else(|_| std::env::var("USER"))
