@@ -18,5 +18,6 @@ pub mod slideshow;
 pub mod staff;
 pub mod status;
 pub mod store;
+pub mod store_choice;
 pub mod strings;
 pub mod ui;

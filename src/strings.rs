@@ -4,6 +4,7 @@
 pub mod desk;
 pub mod sign;
 pub mod staff;
+pub mod store;
 mod touch;
 
 pub use touch::*;

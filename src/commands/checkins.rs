@@ -67,6 +67,12 @@ pub struct ListArgs {
     /// `--speed`), which are kept apart from the clinic's.
     #[arg(long)]
     pub demo: bool,
+    /// With a shared store: the site to list; default `[clinic] site`.
+    #[arg(long, value_name = "NAME", conflicts_with = "all_sites")]
+    pub site: Option<String>,
+    /// With a shared store: every site's check-ins, site by site.
+    #[arg(long, conflicts_with_all = ["json", "csv", "demo"])]
+    pub all_sites: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +113,37 @@ fn days(args: &ListArgs, tz: Tz) -> Vec<NaiveDate> {
             .collect(),
         _ => vec![args.date.unwrap_or_else(|| today(tz, args.at))],
     }
+}
+
+/// Every site's check-ins of the day (or days) asked for, site by site.
+pub fn list_all_sites(
+    store: &mut crate::store::PgStore,
+    tz: Tz,
+    args: &ListArgs,
+) -> Result<String, StoreError> {
+    let mut by_site: std::collections::BTreeMap<String, Vec<_>> = Default::default();
+    for day in days(args, tz) {
+        for (site, record) in store.list_all_sites(day)? {
+            by_site.entry(site).or_default().push(record);
+        }
+    }
+    if by_site.is_empty() {
+        let day = args
+            .date
+            .or(args.from)
+            .unwrap_or_else(|| today(tz, args.at));
+        return Ok(strings::desk::no_checkins_on(day));
+    }
+    Ok(by_site
+        .iter()
+        .map(|(site, records)| {
+            format!(
+                "{}\n{}\n",
+                strings::desk::site_heading(site),
+                listing::table(records, tz)
+            )
+        })
+        .collect())
 }
 
 pub fn list(store: &mut dyn Checkins, tz: Tz, args: &ListArgs) -> Result<String, StoreError> {

@@ -1,5 +1,9 @@
 //! The runtime's side of check-in: the database, opened at start and again
-//! if it failed, and the daily purge of old check-ins.
+//! if it failed, and the daily purge of old check-ins. The SQLite file of a
+//! single kiosk, or the PostgreSQL server of `[store] url` shared by
+//! several (connected again by itself, with a growing pause, while it is
+//! away: each check-in meanwhile sends the patient to the front desk and
+//! tells staff).
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
@@ -7,7 +11,8 @@ use crate::app::{Msg, greeting_name};
 use crate::config::Config;
 use crate::desk::{self, Change, RecordChange};
 use crate::store::{
-    CheckinId, Inserted, NewCheckin, Opened, PurgeRules, Recovery, Status, Store, StoreError,
+    CheckinId, Checkins, Inserted, NewCheckin, Opened, PgStore, PurgeRules, Recovery, Source,
+    Status, Store, StoreError, new_key,
 };
 use crate::strings::desk as strings_desk;
 use crate::strings::staff as strings;
@@ -15,6 +20,9 @@ use crate::strings::staff as strings;
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
     store: Option<Store>,
+    /// The shared server's store, when `[store] url` is set (then `store`
+    /// stays `None`).
+    shared: Option<PgStore>,
     problem: Option<String>,
     /// Set with `problem` when something new went wrong, until the runtime
     /// takes it to show staff.
@@ -31,6 +39,7 @@ impl Keeper {
     pub fn open(config: &Config) -> Self {
         let mut keeper = Self {
             store: None,
+            shared: None,
             problem: None,
             news: false,
             last_purge: None,
@@ -41,6 +50,10 @@ impl Keeper {
     }
 
     fn reopen(&mut self, config: &Config) {
+        if let Some(shared) = crate::store_choice::connect_shared(config) {
+            self.connect(shared, config);
+            return;
+        }
         match Store::open_or_quarantine(&config.checkin.database, config.schedule.tz) {
             Ok(Opened { store, quarantined }) => {
                 tracing::info!("check-in database open: {}", store.path().display());
@@ -86,6 +99,39 @@ impl Keeper {
         }
     }
 
+    /// Takes the shared server's store, or says why there is none.
+    fn connect(&mut self, shared: Result<PgStore, StoreError>, config: &Config) {
+        match shared {
+            Ok(mut store) => {
+                tracing::info!("check-in store: {}", store.describe());
+                store.name_actor(&desk::station(config, strings_desk::ROLE_KIOSK));
+                self.shared = Some(store);
+                self.problem = None;
+            }
+            Err(e) => {
+                self.shared = None;
+                let problem = crate::strings::store::unreachable(&e.to_string());
+                tracing::error!("{problem}");
+                self.problem = Some(problem);
+                self.news = true;
+            }
+        }
+    }
+
+    /// The store in use, of either engine.
+    fn active(&mut self) -> Option<&mut dyn Checkins> {
+        match (self.shared.as_mut(), self.store.as_mut()) {
+            (Some(shared), _) => Some(shared),
+            (None, Some(store)) => Some(store),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the settings name a shared server.
+    fn is_shared(config: &Config) -> bool {
+        config.store.url.is_some()
+    }
+
     /// A problem that arose since the last call, to show staff.
     pub fn news(&mut self) -> Option<String> {
         std::mem::take(&mut self.news)
@@ -103,6 +149,9 @@ impl Keeper {
     /// `synchronous=FULL` into the files every other program reads (checked
     /// before and after the commit, see [`Keeper::check_files`]).
     pub fn store(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
+        if Self::is_shared(config) {
+            return self.store_shared(checkin, config, now);
+        }
         // Opened read-only, or not at all: try again, in case someone has
         // put it right since.
         if self.store.as_ref().is_none_or(Store::is_read_only) {
@@ -119,6 +168,41 @@ impl Keeper {
             None => Err(self.problem.clone().unwrap_or_default()),
         };
         let result = result.and_then(|inserted| self.confirm(inserted, config, now));
+        self.answer(result, checkin)
+    }
+
+    /// Stores a check-in on the shared server. "Checked in" is shown only
+    /// once the commit is known: a lost answer is resolved by the attempt's
+    /// key (see [`PgStore::add`]); an unknown outcome sends the patient to
+    /// the front desk, where the record is, if it was stored.
+    fn store_shared(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
+        if self.shared.is_none() {
+            self.reopen(config);
+        }
+        let window =
+            chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
+        let key = new_key();
+        let result = match self.shared.as_mut() {
+            Some(store) => {
+                store.use_tz(config.schedule.tz);
+                store
+                    .add(checkin, &key, now, window, Source::Kiosk)
+                    .map_err(|e| format!("a check-in could not be saved: {e}"))
+            }
+            None => Err(self.problem.clone().unwrap_or_default()),
+        };
+        if let Err(problem) = &result {
+            self.problem = Some(problem.clone());
+            self.news = true;
+        } else if self.problem.is_some() {
+            // The server is back: staff no longer need the old problem.
+            self.problem = None;
+        }
+        self.answer(result, checkin)
+    }
+
+    /// Logs a check-in's outcome and turns it into the app's answer.
+    fn answer(&mut self, result: Result<Inserted, String>, checkin: &NewCheckin) -> Msg {
         match &result {
             // The ticket only: names are never logged.
             Ok(inserted) => tracing::info!("check-in stored: {inserted:?}"),
@@ -191,13 +275,14 @@ impl Keeper {
     }
 
     /// Today's check-ins for the staff screen, and how many were removed.
-    pub fn today(&self, config: &Config, now: DateTime<Utc>) -> Vec<Msg> {
+    pub fn today(&mut self, config: &Config, now: DateTime<Utc>) -> Vec<Msg> {
         let today = config.schedule.wall_at(now).date();
-        let read = match self.store.as_ref() {
+        let problem = self.problem.clone().unwrap_or_default();
+        let read = match self.active() {
             Some(store) => store.list(today).map_err(|e| e.to_string()),
-            None => Err(self.problem.clone().unwrap_or_default()),
+            None => Err(problem),
         };
-        let removed = self.store.as_ref().and_then(|s| s.removed(today).ok());
+        let removed = self.active().and_then(|s| s.removed(today).ok());
         let list = Msg::Desk(match read {
             Ok(records) => desk::Msg::Loaded { records, at: now },
             Err(e) => desk::Msg::LoadFailed(e),
@@ -217,11 +302,13 @@ impl Keeper {
         self.check_files(config, now);
         let window =
             chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
-        let result = match self.store.as_mut() {
+        let problem = self.problem.clone().unwrap_or_default();
+        let result = match self.active() {
             Some(store) => {
-                desk::record_ops::apply(store.with_tz(config.schedule.tz), &change, window)
+                store.use_tz(config.schedule.tz);
+                desk::record_ops::apply(store, &change, window)
             }
-            None => Err(self.problem.clone().unwrap_or_default()),
+            None => Err(problem),
         };
         if let Err(e) = &result {
             tracing::error!("a change from the staff screen could not be saved: {e}");
@@ -232,11 +319,12 @@ impl Keeper {
     /// Saves a status change from the staff screen, unless someone else
     /// changed that check-in first.
     pub fn save_status(&mut self, change: Change, now: DateTime<Utc>) -> Msg {
-        let result = match self.store.as_mut() {
+        let problem = self.problem.clone().unwrap_or_default();
+        let result = match self.active() {
             Some(store) => store
                 .change_status(change.id, change.expected, change.new, (now, change.undo))
                 .map_err(|e| e.to_string()),
-            None => Err(self.problem.clone().unwrap_or_default()),
+            None => Err(problem),
         };
         if let Err(e) = &result {
             tracing::error!("a status change could not be saved: {e}");
@@ -245,9 +333,9 @@ impl Keeper {
     }
 
     /// The ticket most recently called today, for the "now serving" line.
-    pub fn now_serving(&self, config: &Config, now: DateTime<Utc>) -> Option<u32> {
+    pub fn now_serving(&mut self, config: &Config, now: DateTime<Utc>) -> Option<u32> {
         let today = config.schedule.wall_at(now).date();
-        let records = self.store.as_ref()?.list(today).ok()?;
+        let records = self.active()?.list(today).ok()?;
         records
             .iter()
             .filter(|r| r.status == Status::Called)
@@ -265,14 +353,18 @@ impl Keeper {
         if self.last_purge == Some(today) {
             return;
         }
-        let Some(store) = self.store.as_mut() else {
+        let first_stored = self.first_stored;
+        if self.active().is_none() {
+            return;
+        }
+        self.last_purge = Some(today);
+        let Some(store) = self.active() else {
             return;
         };
-        self.last_purge = Some(today);
         let days = Days::new(u64::from(config.checkin.retention_days));
         let cutoff = today.checked_sub_days(days).unwrap_or(NaiveDate::MIN);
         let rules = PurgeRules {
-            keep_from: self.first_stored,
+            keep_from: first_stored,
             trust_clock: false,
         };
         match store.purge_older_than(cutoff, rules) {

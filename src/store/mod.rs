@@ -14,6 +14,7 @@
 
 mod audit;
 mod change;
+mod copy;
 mod engine;
 mod error;
 mod files;
@@ -43,6 +44,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
 pub use audit::{AuditAction, AuditEntry};
+pub use copy::Copied;
 pub use engine::{Checkins, new_key};
 pub use error::StoreError;
 pub use identity::{fold, identity_key};

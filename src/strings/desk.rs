@@ -174,3 +174,8 @@ pub fn no_checkins_on(day: chrono::NaiveDate) -> String {
 pub fn no_checkins_between(first: chrono::NaiveDate, last: chrono::NaiveDate) -> String {
     format!("No check-ins from {first} to {last}.\n")
 }
+
+/// The line above one site's check-ins in `kiosk checkins list --all-sites`.
+pub fn site_heading(site: &str) -> String {
+    format!("Site {site}")
+}

@@ -79,3 +79,11 @@ impl Drop for Scratch {
         }
     }
 }
+
+/// `url` without its password, and the password (for a password file).
+pub fn split_password(url: &str) -> (String, String) {
+    let (scheme, rest) = url.split_once("://").expect("a URL");
+    let (user_info, host) = rest.split_once('@').expect("a user in the test URL");
+    let (user, password) = user_info.split_once(':').unwrap_or((user_info, ""));
+    (format!("{scheme}://{user}@{host}"), password.to_string())
+}

@@ -32,9 +32,6 @@ pub const MAX_BACKOFF: Duration = Duration::from_secs(8);
 /// The channel every change is announced on; the payload is the site.
 pub const CHANNEL: &str = "kiosk_change";
 
-/// The site a kiosk belongs to when `[clinic] site` is not set.
-pub const DEFAULT_SITE: &str = "main";
-
 /// A connection to the shared check-in database.
 pub struct PgStore {
     target: PgTarget,
@@ -70,6 +67,29 @@ impl PgStore {
         site: &str,
         migrate: bool,
     ) -> Result<Self, StoreError> {
+        let mut store = Self::connect_only(target, tz, site)?;
+        let found = if migrate {
+            store.migrate()?.0
+        } else {
+            store.schema_version()?
+        };
+        if found > schema::LATEST {
+            return Err(store.newer(found));
+        }
+        if !migrate && found < schema::LATEST {
+            return Err(StoreError::Other {
+                path: store.path(),
+                detail: format!(
+                    "its schema is at version {found} and this kiosk needs {}: run `kiosk store migrate` as the database's owner",
+                    schema::LATEST
+                ),
+            });
+        }
+        Ok(store)
+    }
+
+    /// Connects without looking at the schema (for `kiosk store migrate`).
+    pub fn connect_only(target: PgTarget, tz: Tz, site: &str) -> Result<Self, StoreError> {
         let mut store = Self {
             target,
             client: None,
@@ -80,25 +100,17 @@ impl PgStore {
             retry_at: None,
             backoff: Duration::ZERO,
         };
-        let client = store.open_client()?;
-        store.client = Some(client);
-        let found = store.with_client(|c| {
-            if migrate {
-                schema::migrate(c)
-            } else {
-                schema::version(c).map(Ok)
-            }
-        })?;
-        match found {
-            Err(found) | Ok(found) if found > schema::LATEST => Err(store.newer(found)),
-            Ok(found) if !migrate && found < schema::LATEST => Err(StoreError::Other {
-                path: store.path(),
-                detail: format!(
-                    "its schema is at version {found} and this kiosk needs {}: run `kiosk store migrate` as the database's owner",
-                    schema::LATEST
-                ),
-            }),
-            _ => Ok(store),
+        store.client = Some(store.open_client()?);
+        Ok(store)
+    }
+
+    /// Brings the schema up to date; returns the versions before and after.
+    /// A schema from a newer build is left alone:
+    /// [`StoreError::NewerSchema`].
+    pub fn migrate(&mut self) -> Result<(i64, i64), StoreError> {
+        match self.with_client(schema::migrate)? {
+            Ok(found) => Ok((found, schema::LATEST)),
+            Err(found) => Err(self.newer(found)),
         }
     }
 
@@ -111,7 +123,7 @@ impl PgStore {
     }
 
     /// The server and database, as the `path` of errors.
-    fn path(&self) -> PathBuf {
+    pub(in crate::store) fn path(&self) -> PathBuf {
         PathBuf::from(&self.target.shown)
     }
 
@@ -146,7 +158,7 @@ impl PgStore {
     /// Runs `work` on the connection, opening it first if it was lost
     /// (unless the last try failed less than the backoff ago). A failure of
     /// the connection itself drops it, to be opened again next time.
-    fn with_client<T>(
+    pub(in crate::store) fn with_client<T>(
         &mut self,
         work: impl FnOnce(&mut Client) -> Result<T, postgres::Error>,
     ) -> Result<T, StoreError> {
