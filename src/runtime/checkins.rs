@@ -5,6 +5,8 @@
 //! away: each check-in meanwhile sends the patient to the front desk and
 //! tells staff).
 
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::app::{Msg, greeting_name};
@@ -31,6 +33,16 @@ pub struct Keeper {
     /// The first check-in this run stored: the purge never deletes it or
     /// any later one, whatever the clock said when they were stored.
     first_stored: Option<CheckinId>,
+    /// With a shared store: the change stamp and day at which the number
+    /// served was last read, and that number.
+    serving: Option<(i64, NaiveDate, Option<u32>)>,
+    /// Where a check-in stored on the shared server off the loop's thread
+    /// sends its answer (the loop's own channel), so that a slow or hung
+    /// server never stops the screen.
+    answers: Option<Sender<Msg>>,
+    /// The shared store while it is away storing a check-in: it comes back
+    /// with the outcome.
+    lent: Option<Receiver<(PgStore, Result<Inserted, String>)>>,
 }
 
 impl Keeper {
@@ -44,6 +56,9 @@ impl Keeper {
             news: false,
             last_purge: None,
             first_stored: None,
+            serving: None,
+            answers: None,
+            lent: None,
         };
         keeper.reopen(config);
         keeper
@@ -118,8 +133,54 @@ impl Keeper {
         }
     }
 
+    /// Check-ins on the shared server are then stored off the loop's
+    /// thread, their answers sent to `answers` (see [`Keeper::store`]).
+    pub fn answer_to(&mut self, answers: Sender<Msg>) {
+        self.answers = Some(answers);
+    }
+
+    /// Takes the shared store back if it is away storing a check-in:
+    /// waiting for it if `wait`, else only if it is back already. Returns
+    /// whether it is home (or was never away).
+    fn take_back(&mut self, wait: bool) -> bool {
+        let Some(lent) = &self.lent else {
+            return true;
+        };
+        let back = if wait {
+            lent.recv().ok()
+        } else {
+            match lent.try_recv() {
+                Ok(back) => Some(back),
+                Err(TryRecvError::Empty) => return false,
+                Err(TryRecvError::Disconnected) => None,
+            }
+        };
+        self.lent = None;
+        if let Some((store, result)) = back {
+            self.shared = Some(store);
+            self.noted(&result);
+        }
+        true
+    }
+
+    /// What a check-in on the shared server leaves for staff and the purge.
+    fn noted(&mut self, result: &Result<Inserted, String>) {
+        match result {
+            Err(problem) => {
+                self.problem = Some(problem.clone());
+                self.news = true;
+            }
+            // The server is back: staff no longer need the old problem.
+            Ok(_) => self.problem = None,
+        }
+        if let Ok(Inserted::New { id, .. }) = result {
+            self.first_stored.get_or_insert(*id);
+        }
+    }
+
     /// The store in use, of either engine.
     fn active(&mut self) -> Option<&mut dyn Checkins> {
+        self.take_back(true);
         match (self.shared.as_mut(), self.store.as_mut()) {
             (Some(shared), _) => Some(shared),
             (None, Some(store)) => Some(store),
@@ -134,6 +195,7 @@ impl Keeper {
 
     /// A problem that arose since the last call, to show staff.
     pub fn news(&mut self) -> Option<String> {
+        self.take_back(false);
         std::mem::take(&mut self.news)
             .then(|| self.problem.clone())
             .flatten()
@@ -152,6 +214,51 @@ impl Keeper {
         if Self::is_shared(config) {
             return self.store_shared(checkin, config, now);
         }
+        self.store_here(checkin, config, now)
+    }
+
+    /// Like [`store`](Self::store); with a shared server and a channel for
+    /// answers ([`answer_to`](Self::answer_to)), the check-in is stored off
+    /// this thread and `None` is returned: its [`Msg::Stored`] arrives on
+    /// the channel once the server has answered (the screen says "saving"
+    /// meanwhile, and keeps being drawn).
+    pub fn store_or_send(
+        &mut self,
+        checkin: &NewCheckin,
+        config: &Config,
+        now: DateTime<Utc>,
+    ) -> Option<Msg> {
+        if !Self::is_shared(config) || self.answers.is_none() {
+            return Some(self.store(checkin, config, now));
+        }
+        // One check-in at a time: a previous one still away is waited for.
+        self.take_back(true);
+        if self.shared.is_none() {
+            self.reopen(config);
+        }
+        let (Some(answers), Some(mut store)) = (self.answers.clone(), self.shared.take()) else {
+            let problem = self.problem.clone().unwrap_or_default();
+            return Some(self.answer(Err(problem), checkin));
+        };
+        let (back, lent) = mpsc::channel();
+        self.lent = Some(lent);
+        let checkin = checkin.clone();
+        let (tz, window) = (config.schedule.tz, duplicate_window(config));
+        std::thread::spawn(move || {
+            store.use_tz(tz);
+            let result = store
+                .add(&checkin, &new_key(), now, window, Source::Kiosk)
+                .map_err(|e| format!("a check-in could not be saved: {e}"));
+            log_outcome(&result);
+            let _ = back.send((store, result.clone()));
+            let _ = answers.send(Msg::Stored(
+                result.map(|inserted| (inserted, greeting_name(&checkin))),
+            ));
+        });
+        None
+    }
+
+    fn store_here(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
         // Opened read-only, or not at all: try again, in case someone has
         // put it right since.
         if self.store.as_ref().is_none_or(Store::is_read_only) {
@@ -176,11 +283,11 @@ impl Keeper {
     /// key (see [`PgStore::add`]); an unknown outcome sends the patient to
     /// the front desk, where the record is, if it was stored.
     fn store_shared(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
+        self.take_back(true);
         if self.shared.is_none() {
             self.reopen(config);
         }
-        let window =
-            chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
+        let window = duplicate_window(config);
         let key = new_key();
         let result = match self.shared.as_mut() {
             Some(store) => {
@@ -191,23 +298,13 @@ impl Keeper {
             }
             None => Err(self.problem.clone().unwrap_or_default()),
         };
-        if let Err(problem) = &result {
-            self.problem = Some(problem.clone());
-            self.news = true;
-        } else if self.problem.is_some() {
-            // The server is back: staff no longer need the old problem.
-            self.problem = None;
-        }
+        self.noted(&result);
         self.answer(result, checkin)
     }
 
     /// Logs a check-in's outcome and turns it into the app's answer.
     fn answer(&mut self, result: Result<Inserted, String>, checkin: &NewCheckin) -> Msg {
-        match &result {
-            // The ticket only: names are never logged.
-            Ok(inserted) => tracing::info!("check-in stored: {inserted:?}"),
-            Err(problem) => tracing::error!("{problem}; the patient was sent to the front desk"),
-        }
+        log_outcome(&result);
         if let Ok(Inserted::New { id, .. }) = result {
             self.first_stored.get_or_insert(id);
         }
@@ -335,12 +432,26 @@ impl Keeper {
     /// The ticket most recently called today, for the "now serving" line.
     pub fn now_serving(&mut self, config: &Config, now: DateTime<Utc>) -> Option<u32> {
         let today = config.schedule.wall_at(now).date();
+        if !self.take_back(false) {
+            // The store is away with a check-in: the number stands.
+            return self.serving.and_then(|(_, _, serving)| serving);
+        }
+        if let Some(shared) = self.shared.as_mut() {
+            // Listed again only when the server announced a change (or the
+            // day turned), not at every poll.
+            let stamp = shared.change_stamp().ok()?;
+            if let Some((seen, day, serving)) = self.serving
+                && seen == stamp
+                && day == today
+            {
+                return serving;
+            }
+            let serving = serving_in(&shared.list(today).ok()?);
+            self.serving = Some((stamp, today, serving));
+            return serving;
+        }
         let records = self.active()?.list(today).ok()?;
-        records
-            .iter()
-            .filter(|r| r.status == Status::Called)
-            .max_by_key(|r| r.status_changed_at)
-            .map(|r| r.ticket)
+        serving_in(&records)
     }
 
     /// Once a day (clinic time), deletes check-ins older than
@@ -383,6 +494,27 @@ impl Keeper {
             }
         }
     }
+}
+
+/// A check-in's outcome in the log: the ticket only, names never.
+fn log_outcome(result: &Result<Inserted, String>) {
+    match result {
+        Ok(inserted) => tracing::info!("check-in stored: {inserted:?}"),
+        Err(problem) => tracing::error!("{problem}; the patient was sent to the front desk"),
+    }
+}
+
+fn duplicate_window(config: &Config) -> chrono::Duration {
+    chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default()
+}
+
+/// The ticket most recently called among `records`.
+fn serving_in(records: &[crate::store::CheckinRecord]) -> Option<u32> {
+    records
+        .iter()
+        .filter(|r| r.status == Status::Called)
+        .max_by_key(|r| r.status_changed_at)
+        .map(|r| r.ticket)
 }
 
 #[cfg(test)]

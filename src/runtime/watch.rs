@@ -10,6 +10,10 @@ use crate::slides::{ContentWatcher, load_deck};
 
 /// How often the slide folder and `kiosk.toml` are checked for edits.
 const POLL_EVERY: Duration = Duration::from_secs(2);
+/// With a shared store, often enough for the "now serving" line to follow
+/// a desk's call within a second; each poll then reads only the server's
+/// notifications that arrived, without a round trip, unless one did.
+const POLL_EVERY_SHARED: Duration = Duration::from_millis(500);
 
 /// Watching the files staff edit: the slide folder and `kiosk.toml`.
 pub struct Watch {
@@ -42,7 +46,11 @@ impl Watch {
 
     /// Looks for edits; returns what was read again, if anything changed.
     pub fn poll(&mut self, config: &Config) -> Option<Msg> {
-        self.next_poll = Instant::now() + POLL_EVERY;
+        let every = match config.store.url {
+            Some(_) => POLL_EVERY_SHARED,
+            None => POLL_EVERY,
+        };
+        self.next_poll = Instant::now() + every;
         if config.kiosk.content_dir != self.content_dir {
             self.content = ContentWatcher::new(&config.kiosk.content_dir);
             self.content_dir = config.kiosk.content_dir.clone();

@@ -108,3 +108,39 @@ fn with_no_server_the_patient_is_sent_to_the_desk_and_staff_see_why() {
         framed(&screen)
     );
 }
+
+#[test]
+fn a_server_that_does_not_answer_never_stops_the_screen() {
+    let scratch = Scratch::new();
+    let site = Site::new();
+    let (url, password) = pg_support::split_password(&scratch.url());
+    on_server(&site, &url, &password);
+    let mut kiosk = run(&site);
+    wait_for_slides(&kiosk);
+    check_in_ok(&mut kiosk, "Ana", "Ruiz");
+    // Another session holds the day's ticket counter: the server does not
+    // answer the next check-in until its time limit.
+    let mut holder = scratch.client();
+    let mut hold = holder.transaction().expect("begin");
+    hold.execute("SELECT last FROM ticket_counter FOR UPDATE", &[])
+        .expect("locked");
+    crate::site::check_in(&mut kiosk, "Ben", "Ruiz");
+    // The screen is drawn meanwhile: "One moment…" while the server is
+    // silent, then the desk, never a ticket.
+    kiosk.wait_for_text("One moment");
+    kiosk.wait_for_all(&[crate::site::SORRY, crate::site::SEE_DESK]);
+    kiosk.wait_for_text(crate::site::CONTINUE);
+    kiosk.send(b" ");
+    wait_for_slides(&kiosk);
+    hold.rollback().expect("released");
+    // The server answers again: the next patient gets the next number.
+    check_in_ok(&mut kiosk, "Cy", "Ruiz");
+    let mut server = scratch.store("main");
+    let tickets: Vec<u32> = server
+        .list(today())
+        .expect("listed")
+        .iter()
+        .map(|r| r.ticket)
+        .collect();
+    assert_eq!(tickets, [1, 2], "no gap, nothing half-stored");
+}
