@@ -59,7 +59,10 @@ impl PgStore {
                 .map_or(i64::MIN, |t| t.timestamp_millis()),
         };
         match self.with_client(|c| insert(c, &row)) {
-            Err(StoreError::Unreachable { .. }) => {
+            // Only a lost connection leaves the outcome unknown; a server
+            // that ran out of time rolled the check-in back, and asking it
+            // again would keep the patient waiting twice as long.
+            Err(StoreError::Unreachable { .. }) if !self.is_connected() => {
                 tracing::warn!(
                     "the connection was lost while storing a check-in; trying again with its key"
                 );
