@@ -286,3 +286,28 @@ fn migrations_are_recorded_and_a_newer_schema_is_left_alone() {
     assert!(matches!(newer, StoreError::NewerSchema { .. }), "{newer:?}");
     assert_eq!(tickets(&mut again), [1], "left alone");
 }
+
+#[test]
+fn a_repeat_attempt_sent_again_with_its_key_counts_once() {
+    let scratch = pg_support::Scratch::new();
+    let mut kiosk = scratch.store("main");
+    let first = add(&mut kiosk, &patient("Ana")).expect("stored");
+    let key = new_key();
+    let window = Duration::hours(12);
+    let mut again = || {
+        kiosk
+            .add(&patient("Ana"), &key, now(), window, Source::Kiosk)
+            .expect("answered")
+    };
+    let repeat = again();
+    assert_eq!(
+        repeat,
+        Inserted::Duplicate {
+            ticket: 1,
+            id: first.id()
+        }
+    );
+    assert_eq!(again(), repeat, "the answer lost and asked again");
+    let list = kiosk.list(day()).expect("listed");
+    assert_eq!(list[0].repeats, 1);
+}

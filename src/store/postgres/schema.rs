@@ -44,7 +44,8 @@ CREATE TABLE checkin_field (
 );
 CREATE TABLE repeat_attempt (
     checkin_id bigint NOT NULL REFERENCES checkin (id) ON DELETE CASCADE,
-    at_ms      bigint NOT NULL
+    at_ms      bigint NOT NULL,
+    idem_key   text   UNIQUE
 );
 CREATE INDEX repeat_attempt_by_checkin ON repeat_attempt (checkin_id, at_ms);
 CREATE TABLE audit (

@@ -336,8 +336,9 @@ fn insert(client: &mut Client, row: &Row<'_>) -> Result<Inserted, postgres::Erro
         if let Some(earlier) = earlier {
             let id: i64 = earlier.get(0);
             tx.execute(
-                "INSERT INTO repeat_attempt (checkin_id, at_ms) VALUES ($1, $2)",
-                &[&id, &row.now_ms],
+                "INSERT INTO repeat_attempt (checkin_id, at_ms, idem_key) VALUES ($1, $2, $3)
+                 ON CONFLICT (idem_key) DO NOTHING",
+                &[&id, &row.now_ms, &row.key],
             )?;
             announce(&mut tx, row.site)?;
             tx.commit()?;
@@ -409,7 +410,8 @@ fn insert(client: &mut Client, row: &Row<'_>) -> Result<Inserted, postgres::Erro
     })
 }
 
-/// The check-in already stored with `key`, if any.
+/// What an earlier try with `key` stored, if any: a check-in, or a repeat
+/// attempt against an earlier one (so a retry never counts twice).
 fn stored_with_key(
     tx: &mut Transaction<'_>,
     key: &str,
@@ -418,7 +420,18 @@ fn stored_with_key(
         "SELECT id, ticket FROM checkin WHERE idem_key = $1",
         &[&key],
     )?;
-    Ok(row.map(|r| Inserted::New {
+    if let Some(r) = row {
+        return Ok(Some(Inserted::New {
+            ticket: ticket(r.get(1)),
+            id: CheckinId(r.get(0)),
+        }));
+    }
+    let repeat = tx.query_opt(
+        "SELECT c.id, c.ticket FROM repeat_attempt r JOIN checkin c ON c.id = r.checkin_id
+         WHERE r.idem_key = $1",
+        &[&key],
+    )?;
+    Ok(repeat.map(|r| Inserted::Duplicate {
         ticket: ticket(r.get(1)),
         id: CheckinId(r.get(0)),
     }))
