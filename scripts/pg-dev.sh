@@ -7,6 +7,8 @@
 #   eval "$(scripts/pg-dev.sh)"     # sets KIOSK_TEST_PG_URL
 #   scripts/pg-dev.sh stop          # stops it (the folder is kept)
 #
+# `cargo test` runs it by itself when KIOSK_TEST_PG_URL is not set.
+#
 # The port (54329) and folder (/tmp/kiosk-pg-54329) can be changed with
 # KIOSK_PG_PORT and KIOSK_PG_DIR. Nothing here is for a clinic's real
 # server: see docs/postgres.md for that.
@@ -28,6 +30,11 @@ as_owner() {
     "$@"
   fi
 }
+
+# One start at a time (test programs may call this together).
+mkdir -p "$(dirname "$dir")"
+exec 9>"$dir.lock"
+flock 9
 
 if [ "${1:-start}" = stop ]; then
   as_owner "$bin/pg_ctl" -D "$dir/data" -m fast stop >&2 || true

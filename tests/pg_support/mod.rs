@@ -1,7 +1,9 @@
 //! A PostgreSQL database of its own for each test: a fresh schema on the
 //! test server (`KIOSK_TEST_PG_URL`, set by `scripts/pg-dev.sh` and
-//! `.ci/run`), dropped at the end. Without a server the test fails and says
-//! how to start one: it is never skipped.
+//! `.ci/run`), dropped at the end. When the variable is not set, the tests
+//! start the throwaway server themselves with `scripts/pg-dev.sh`, so a
+//! plain `cargo test` works where PostgreSQL is installed; where it cannot
+//! be started, the test fails and says how: it is never skipped.
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use kiosk::store::PgStore;
@@ -11,11 +13,36 @@ pub const HOW_TO_START: &str = "the PostgreSQL tests need a server: run \
      `eval \"$(scripts/pg-dev.sh)\"` (it starts a throwaway one on port 54329 and sets \
      KIOSK_TEST_PG_URL), then run the tests again; .ci/run does this by itself";
 
-/// The test server's URL.
+/// The test server's URL: `KIOSK_TEST_PG_URL`, or the one
+/// `scripts/pg-dev.sh` prints once it has started the server.
 pub fn server_url() -> String {
-    match std::env::var("KIOSK_TEST_PG_URL") {
-        Ok(url) if !url.is_empty() => url,
-        _ => panic!("KIOSK_TEST_PG_URL is not set: {HOW_TO_START}"),
+    static STARTED: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    if let Ok(url) = std::env::var("KIOSK_TEST_PG_URL")
+        && !url.is_empty()
+    {
+        return url;
+    }
+    let started = STARTED.get_or_init(|| {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pg-dev.sh");
+        let out = std::process::Command::new("bash")
+            .arg(script)
+            .output()
+            .map_err(|e| format!("cannot run {script}: {e}"))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("export KIOSK_TEST_PG_URL='"))
+            .and_then(|rest| rest.strip_suffix('\''))
+            .map(str::to_string)
+            .filter(|_| out.status.success())
+            .ok_or_else(|| String::from_utf8_lossy(&out.stderr).into_owned())
+    });
+    match started {
+        Ok(url) => url.clone(),
+        Err(why) => panic!(
+            "KIOSK_TEST_PG_URL is not set and scripts/pg-dev.sh could not start a server ({}): {HOW_TO_START}",
+            why.trim()
+        ),
     }
 }
 
