@@ -5,7 +5,7 @@
 //! away: each check-in meanwhile sends the patient to the front desk and
 //! tells staff).
 
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
@@ -13,11 +13,13 @@ use crate::app::{Msg, greeting_name};
 use crate::config::Config;
 use crate::desk::{self, Change, RecordChange};
 use crate::store::{
-    CheckinId, Checkins, Inserted, NewCheckin, Opened, PgStore, PurgeRules, Recovery, Source,
-    Status, Store, StoreError, new_key,
+    CheckinId, Checkins, Inserted, NewCheckin, Opened, PgStore, PurgeRules, Recovery, Status,
+    Store, StoreError,
 };
 use crate::strings::desk as strings_desk;
 use crate::strings::staff as strings;
+
+mod shared;
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
@@ -114,70 +116,6 @@ impl Keeper {
         }
     }
 
-    /// Takes the shared server's store, or says why there is none.
-    fn connect(&mut self, shared: Result<PgStore, StoreError>, config: &Config) {
-        match shared {
-            Ok(mut store) => {
-                tracing::info!("check-in store: {}", store.describe());
-                store.name_actor(&desk::station(config, strings_desk::ROLE_KIOSK));
-                self.shared = Some(store);
-                self.problem = None;
-            }
-            Err(e) => {
-                self.shared = None;
-                let problem = crate::strings::store::unreachable(&e.to_string());
-                tracing::error!("{problem}");
-                self.problem = Some(problem);
-                self.news = true;
-            }
-        }
-    }
-
-    /// Check-ins on the shared server are then stored off the loop's
-    /// thread, their answers sent to `answers` (see [`Keeper::store`]).
-    pub fn answer_to(&mut self, answers: Sender<Msg>) {
-        self.answers = Some(answers);
-    }
-
-    /// Takes the shared store back if it is away storing a check-in:
-    /// waiting for it if `wait`, else only if it is back already. Returns
-    /// whether it is home (or was never away).
-    fn take_back(&mut self, wait: bool) -> bool {
-        let Some(lent) = &self.lent else {
-            return true;
-        };
-        let back = if wait {
-            lent.recv().ok()
-        } else {
-            match lent.try_recv() {
-                Ok(back) => Some(back),
-                Err(TryRecvError::Empty) => return false,
-                Err(TryRecvError::Disconnected) => None,
-            }
-        };
-        self.lent = None;
-        if let Some((store, result)) = back {
-            self.shared = Some(store);
-            self.noted(&result);
-        }
-        true
-    }
-
-    /// What a check-in on the shared server leaves for staff and the purge.
-    fn noted(&mut self, result: &Result<Inserted, String>) {
-        match result {
-            Err(problem) => {
-                self.problem = Some(problem.clone());
-                self.news = true;
-            }
-            // The server is back: staff no longer need the old problem.
-            Ok(_) => self.problem = None,
-        }
-        if let Ok(Inserted::New { id, .. }) = result {
-            self.first_stored.get_or_insert(*id);
-        }
-    }
-
     /// The store in use, of either engine.
     fn active(&mut self) -> Option<&mut dyn Checkins> {
         self.take_back(true);
@@ -217,47 +155,6 @@ impl Keeper {
         self.store_here(checkin, config, now)
     }
 
-    /// Like [`store`](Self::store); with a shared server and a channel for
-    /// answers ([`answer_to`](Self::answer_to)), the check-in is stored off
-    /// this thread and `None` is returned: its [`Msg::Stored`] arrives on
-    /// the channel once the server has answered (the screen says "saving"
-    /// meanwhile, and keeps being drawn).
-    pub fn store_or_send(
-        &mut self,
-        checkin: &NewCheckin,
-        config: &Config,
-        now: DateTime<Utc>,
-    ) -> Option<Msg> {
-        if !Self::is_shared(config) || self.answers.is_none() {
-            return Some(self.store(checkin, config, now));
-        }
-        // One check-in at a time: a previous one still away is waited for.
-        self.take_back(true);
-        if self.shared.is_none() {
-            self.reopen(config);
-        }
-        let (Some(answers), Some(mut store)) = (self.answers.clone(), self.shared.take()) else {
-            let problem = self.problem.clone().unwrap_or_default();
-            return Some(self.answer(Err(problem), checkin));
-        };
-        let (back, lent) = mpsc::channel();
-        self.lent = Some(lent);
-        let checkin = checkin.clone();
-        let (tz, window) = (config.schedule.tz, duplicate_window(config));
-        std::thread::spawn(move || {
-            store.use_tz(tz);
-            let result = store
-                .add(&checkin, &new_key(), now, window, Source::Kiosk)
-                .map_err(|e| format!("a check-in could not be saved: {e}"));
-            log_outcome(&result);
-            let _ = back.send((store, result.clone()));
-            let _ = answers.send(Msg::Stored(
-                result.map(|inserted| (inserted, greeting_name(&checkin))),
-            ));
-        });
-        None
-    }
-
     fn store_here(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
         // Opened read-only, or not at all: try again, in case someone has
         // put it right since.
@@ -275,30 +172,6 @@ impl Keeper {
             None => Err(self.problem.clone().unwrap_or_default()),
         };
         let result = result.and_then(|inserted| self.confirm(inserted, config, now));
-        self.answer(result, checkin)
-    }
-
-    /// Stores a check-in on the shared server. "Checked in" is shown only
-    /// once the commit is known: a lost answer is resolved by the attempt's
-    /// key (see [`PgStore::add`]); an unknown outcome sends the patient to
-    /// the front desk, where the record is, if it was stored.
-    fn store_shared(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
-        self.take_back(true);
-        if self.shared.is_none() {
-            self.reopen(config);
-        }
-        let window = duplicate_window(config);
-        let key = new_key();
-        let result = match self.shared.as_mut() {
-            Some(store) => {
-                store.use_tz(config.schedule.tz);
-                store
-                    .add(checkin, &key, now, window, Source::Kiosk)
-                    .map_err(|e| format!("a check-in could not be saved: {e}"))
-            }
-            None => Err(self.problem.clone().unwrap_or_default()),
-        };
-        self.noted(&result);
         self.answer(result, checkin)
     }
 
@@ -518,100 +391,5 @@ fn serving_in(records: &[crate::store::CheckinRecord]) -> Option<u32> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).map_or(DateTime::UNIX_EPOCH, |t| t.with_timezone(&Utc))
-    }
-
-    fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
-        conn.query_row("SELECT count(*) FROM checkin", [], |r| r.get(0))
-    }
-
-    #[test]
-    fn a_failed_purge_is_tried_again_the_next_day_not_at_every_poll() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let source = "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n\
-                      [checkin]\ndatabase = \"checkins.db\"\nretention_days = 1\n";
-        let config = Config::parse(&dir.path().join("kiosk.toml"), source, dir.path())
-            .map_err(|e| format!("{e:?}"))?;
-        let mut keeper = Keeper::open(&config);
-        let side = rusqlite::Connection::open(&config.checkin.database)?;
-        // The purge's table is missing, so the first purge of the day fails.
-        side.execute_batch("ALTER TABLE checkin RENAME TO hidden")?;
-        let monday = at("2026-11-23T17:00:00Z");
-        keeper.daily_purge(&config, monday);
-        side.execute_batch(
-            "ALTER TABLE hidden RENAME TO checkin;
-             INSERT INTO checkin (id, ticket, checked_in_at_ms, local_date, status,
-                                  status_changed_at_ms, identity)
-             VALUES (1, 1, 0, '2026-11-20', 'seen', 0, 'x');",
-        )?;
-        // The next polls that day leave it be...
-        keeper.daily_purge(&config, monday + chrono::Duration::seconds(2));
-        keeper.daily_purge(&config, monday + chrono::Duration::hours(1));
-        assert_eq!(rows(&side)?, 1, "not purged again the same day");
-        // ...and the next day's purge does its work.
-        keeper.daily_purge(&config, monday + chrono::Duration::days(1));
-        assert_eq!(rows(&side)?, 0);
-        Ok(())
-    }
-
-    fn config_in(dir: &std::path::Path) -> Result<Config, String> {
-        let source = "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n\
-                      [checkin]\ndatabase = \"checkins.db\"\n";
-        Config::parse(&dir.join("kiosk.toml"), source, dir).map_err(|e| format!("{e:?}"))
-    }
-
-    fn patient(first: &str) -> NewCheckin {
-        let fields = vec![
-            ("first_name".to_string(), first.to_string()),
-            ("last_name".to_string(), "Ruiz".to_string()),
-            ("date_of_birth".to_string(), "1960-06-06".to_string()),
-        ];
-        NewCheckin::new(fields, &crate::config::DuplicateKey::DEFAULT)
-    }
-
-    fn confirmed(msg: &Msg) -> bool {
-        matches!(msg, Msg::Stored(Ok((Inserted::New { .. }, _))))
-    }
-
-    #[test]
-    fn a_deleted_journal_never_costs_a_confirmed_check_in() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let config = config_in(dir.path())?;
-        let mut keeper = Keeper::open(&config);
-        let now = at("2026-11-23T17:00:00Z");
-        assert!(confirmed(&keeper.store(&patient("Ana"), &config, now)));
-        std::fs::remove_file(dir.path().join("checkins.db-wal"))?;
-        let later = now + chrono::Duration::minutes(1);
-        assert!(confirmed(&keeper.store(&patient("Ben"), &config, later)));
-        // What the desk reads, while the kiosk still runs: both patients.
-        let desk = Store::open(&config.checkin.database, config.schedule.tz)?;
-        let day = config.schedule.wall_at(now).date();
-        assert_eq!(desk.list(day)?.len(), 2);
-        let told = keeper.news().unwrap_or_default();
-        assert!(told.contains("-wal file) was deleted"), "{told}");
-        assert!(told.contains("Every check-in was put back"), "{told}");
-        Ok(())
-    }
-
-    #[test]
-    fn the_purge_keeps_what_this_run_stored_whatever_its_date() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let config = config_in(dir.path())?;
-        let mut keeper = Keeper::open(&config);
-        // Stored while the clock said November...
-        let now = at("2026-11-23T17:00:00Z");
-        assert!(confirmed(&keeper.store(&patient("Ana"), &config, now)));
-        // ...and the clock then jumps a year ahead.
-        keeper.daily_purge(&config, at("2027-11-23T17:00:00Z"));
-        let desk = Store::open(&config.checkin.database, config.schedule.tz)?;
-        let day = config.schedule.wall_at(now).date();
-        assert_eq!(desk.list(day)?.len(), 1);
-        Ok(())
-    }
-}
+#[path = "checkins_tests.rs"]
+mod tests;
