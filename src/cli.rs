@@ -53,6 +53,10 @@ pub enum Command {
     /// For staff: set the PIN that opens staff mode on the kiosk.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// For IT: the shared PostgreSQL store (`[store] url`): bring its
+    /// schema up to date, or copy this kiosk's SQLite history onto it.
+    #[command(subcommand)]
+    Store(commands::store::StoreCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +75,10 @@ pub struct DeskArgs {
     /// there. For demonstrations and tests.
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub at: Option<DateTime<Utc>>,
+    /// With a shared store: the site whose queue to show; default
+    /// `[clinic] site`.
+    #[arg(long, value_name = "NAME")]
+    pub site: Option<String>,
 }
 
 #[derive(Debug, Default, Args)]
@@ -227,6 +235,13 @@ fn run(cli: Cli) -> u8 {
         Command::Checkins(command) => checkins(&config, command),
         Command::Staff(StaffCommand::SetPin) => commands::set_pin::main(&config.path),
         Command::Desk(args) => run_desk(&config, &args),
+        Command::Store(command) => match commands::store::run(&config, &command) {
+            Ok(out) => print_out(&out),
+            Err(e) => {
+                eprintln!("error: {e}");
+                exit::FAILURE
+            }
+        },
     }
 }
 
@@ -241,11 +256,14 @@ fn run_desk(config: &Config, args: &DeskArgs) -> u8 {
     }
     // A demonstration clock works on the demonstration's own files, like
     // the kiosk's (see `run_kiosk`).
-    let config = match args.at {
+    let mut config = match args.at {
         Some(_) => config.clone().for_demonstration(),
         None => config.clone(),
     };
-    let store = match Store::open(&config.checkin.database, config.schedule.tz) {
+    if let Some(site) = &args.site {
+        config.clinic.site.clone_from(site);
+    }
+    let store = match crate::store_choice::open(&config) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("error: {e}");
@@ -276,10 +294,36 @@ fn checkins(config: &Config, command: CheckinsCommand) -> u8 {
     } else {
         config.checkin.database.clone()
     };
-    let result = Store::open(&database, tz).and_then(|mut store| match command {
-        CheckinsCommand::List(args) => commands::checkins::list(&store, tz, &args),
-        CheckinsCommand::Summary(args) => commands::checkins::summary(&store, tz, &args),
-        CheckinsCommand::History(args) => commands::checkins::history(&store, tz, &args),
+    let mut config = config.clone();
+    if let CheckinsCommand::List(args) = &command {
+        if let Some(site) = &args.site {
+            config.clinic.site.clone_from(site);
+        }
+        if args.all_sites
+            && let Some(shared) = crate::store_choice::connect_shared(&config)
+        {
+            let listed =
+                shared.and_then(|mut s| commands::checkins::list_all_sites(&mut s, tz, args));
+            return match listed {
+                Ok(out) => print_out(&out),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    exit::FAILURE
+                }
+            };
+        }
+    }
+    // A demonstration's check-ins are in their own SQLite file, never on
+    // the shared server.
+    let opened = if demo {
+        Store::open(&database, tz).map(|s| Box::new(s) as Box<dyn crate::store::Checkins>)
+    } else {
+        crate::store_choice::open(&config)
+    };
+    let result = opened.and_then(|mut store| match command {
+        CheckinsCommand::List(args) => commands::checkins::list(store.as_mut(), tz, &args),
+        CheckinsCommand::Summary(args) => commands::checkins::summary(store.as_mut(), tz, &args),
+        CheckinsCommand::History(args) => commands::checkins::history(store.as_mut(), tz, &args),
         CheckinsCommand::Purge(args) => {
             let days = args.older_than.unwrap_or(config.checkin.retention_days);
             let cutoff = commands::checkins::today(tz, args.at)

@@ -20,5 +20,5 @@ pub mod slideshow;
 pub mod staff;
 pub mod status;
 pub mod store;
-
+pub mod store_choice;
 pub mod ui;

@@ -64,3 +64,21 @@ duplicates-off-help = to detect them, add duplicate_key = [...] under [checkin] 
 # A slide file that is a link to a file outside the slides folder.
 link-leads-out = this is a link to a file outside the slides folder; it is not read
 link-leads-out-help = put the slide file itself in the folder, or link only to files inside it
+
+# kiosk checkins list --all-sites: the line above one site's check-ins.
+checkins-site-heading = Site { $site }
+
+# [store] and [clinic] site in kiosk.toml, and kiosk store: for staff and IT.
+store-url-scheme = the store's url must start with postgresql:// (or postgres://)
+store-url-help = for example url = "postgresql://kiosk@db.clinic.lan/clinic"; leave it out to keep check-ins in the SQLite file of [checkin] database
+store-url-password = the store's url holds a password, and kiosk.toml is no place for one
+store-url-password-help = remove it from the url and put it in the file named by password_file (owner-only, chmod 600) or in ~/.pgpass of the kiosk's user
+site-invalid = a site name is 1 to 40 letters, digits, '-' or '_'
+site-help = for example site = "lakewood"; each site has its own tickets and lists
+# kiosk store migrate's report.
+store-migrated-same = { $store }: the schema is up to date (version { $to }).
+store-migrated = { $store }: the schema went from version { $from } to { $to }.
+# kiosk store copy's report.
+store-copied = Copied { $copied } check-ins ({ $already } were already there); the server now holds all { $total } of this file's check-ins, each checked.
+# The staff screen, when the shared store cannot be reached.
+store-unreachable = the shared check-in store cannot be reached: { $detail }

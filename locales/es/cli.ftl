@@ -55,3 +55,21 @@ duplicates-off = no se detectan registros duplicados: el formulario no pide firs
 duplicates-off-help = para detectarlos, añada duplicate_key = [...] bajo [checkin] con las claves de los campos que juntos distinguen a un paciente de otro; duplicate_key = [] indica que no quiere ninguno (y quita este aviso)
 link-leads-out = este archivo es un enlace a un archivo fuera de la carpeta de diapositivas; no se lee
 link-leads-out-help = ponga el archivo de la diapositiva en la carpeta, o enlace solo a archivos dentro de ella
+
+# kiosk checkins list --all-sites: la línea sobre los registros de un sitio.
+checkins-site-heading = Sitio { $site }
+
+# [store] y [clinic] site en kiosk.toml, y kiosk store: para el personal y el técnico.
+store-url-scheme = la url del almacén debe empezar por postgresql:// (o postgres://)
+store-url-help = por ejemplo url = "postgresql://kiosk@db.clinic.lan/clinic"; quítela para guardar los registros en el archivo SQLite de [checkin] database
+store-url-password = la url del almacén contiene una contraseña, y kiosk.toml no es lugar para ella
+store-url-password-help = quítela de la url y póngala en el archivo que indica password_file (solo para el dueño, chmod 600) o en ~/.pgpass del usuario del quiosco
+site-invalid = el nombre de un sitio tiene de 1 a 40 letras, cifras, '-' o '_'
+site-help = por ejemplo site = "lakewood"; cada sitio tiene sus propios números y listas
+# Informe de kiosk store migrate.
+store-migrated-same = { $store }: el esquema está al día (versión { $to }).
+store-migrated = { $store }: el esquema pasó de la versión { $from } a la { $to }.
+# Informe de kiosk store copy.
+store-copied = Se copiaron { $copied } registros ({ $already } ya estaban); el servidor tiene ahora los { $total } registros de este archivo, cada uno comprobado.
+# La pantalla del personal, cuando no se llega al almacén compartido.
+store-unreachable = no se puede llegar al almacén compartido de registros: { $detail }

@@ -10,7 +10,7 @@ use crate::desk::summary::summarize;
 use crate::desk::words;
 use crate::i18n::english;
 use crate::listing;
-use crate::store::{Store, StoreError};
+use crate::store::{Checkins, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum CheckinsCommand {
@@ -68,6 +68,12 @@ pub struct ListArgs {
     /// `--speed`), which are kept apart from the clinic's.
     #[arg(long)]
     pub demo: bool,
+    /// With a shared store: the site to list; default `[clinic] site`.
+    #[arg(long, value_name = "NAME", conflicts_with = "all_sites")]
+    pub site: Option<String>,
+    /// With a shared store: every site's check-ins, site by site.
+    #[arg(long, conflicts_with_all = ["json", "csv", "demo"])]
+    pub all_sites: bool,
 }
 
 #[derive(Debug, Args)]
@@ -110,7 +116,41 @@ fn days(args: &ListArgs, tz: Tz) -> Vec<NaiveDate> {
     }
 }
 
-pub fn list(store: &Store, tz: Tz, args: &ListArgs) -> Result<String, StoreError> {
+/// Every site's check-ins of the day (or days) asked for, site by site.
+pub fn list_all_sites(
+    store: &mut crate::store::PgStore,
+    tz: Tz,
+    args: &ListArgs,
+) -> Result<String, StoreError> {
+    let mut by_site: std::collections::BTreeMap<String, Vec<_>> = Default::default();
+    for day in days(args, tz) {
+        for (site, record) in store.list_all_sites(day)? {
+            by_site.entry(site).or_default().push(record);
+        }
+    }
+    if by_site.is_empty() {
+        let day = args
+            .date
+            .or(args.from)
+            .unwrap_or_else(|| today(tz, args.at));
+        return Ok(format!(
+            "{}\n",
+            english().f("checkins-none-on", &[("day", day.to_string().into())])
+        ));
+    }
+    Ok(by_site
+        .iter()
+        .map(|(site, records)| {
+            format!(
+                "{}\n{}\n",
+                english().f("checkins-site-heading", &[("site", site.as_str().into())]),
+                listing::table(records, tz)
+            )
+        })
+        .collect())
+}
+
+pub fn list(store: &mut dyn Checkins, tz: Tz, args: &ListArgs) -> Result<String, StoreError> {
     let days = days(args, tz);
     let mut records = Vec::new();
     for day in &days {
@@ -163,7 +203,7 @@ pub fn list(store: &Store, tz: Tz, args: &ListArgs) -> Result<String, StoreError
 
 /// The day's summary as text or JSON; the waits as at the end of the day
 /// (or now, for today).
-pub fn summary(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
+pub fn summary(store: &mut dyn Checkins, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
     let now = args.at.unwrap_or_else(Utc::now);
     let day = args.date.unwrap_or_else(|| today(tz, args.at));
     let records = store.list(day)?;
@@ -192,7 +232,7 @@ pub fn summary(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreErr
 
 /// Every change to the day's check-ins, oldest first: time, ticket, what
 /// happened and who did it.
-pub fn history(store: &Store, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
+pub fn history(store: &mut dyn Checkins, tz: Tz, args: &DayArgs) -> Result<String, StoreError> {
     let day = args.date.unwrap_or_else(|| today(tz, args.at));
     let entries = store.history(day)?;
     if args.json {

@@ -1,5 +1,6 @@
 //! The staff commands that print: `check`, `checkins`, `preview` and `timeline`; and
-//! `staff set-pin`, which writes the staff PIN's hash into `kiosk.toml`.
+//! `staff set-pin`, which writes the staff PIN's hash into `kiosk.toml`; `store`, for the
+//! shared PostgreSQL store.
 
 pub mod check;
 mod check_languages;
@@ -7,6 +8,7 @@ pub mod checkins;
 pub mod preview;
 pub mod run;
 pub mod set_pin;
+pub mod store;
 pub mod timeline;
 
 /// Exit codes.

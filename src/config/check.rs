@@ -140,6 +140,8 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
     let desk = desk(&mut c, &raw.desk);
     let checkin = c.checkin(&raw.checkin, base_dir);
     let staff = c.staff(&raw.staff, base_dir);
+    let store = store(&mut c, &raw.store, base_dir);
+    let site = site(&mut c, clinic.site.as_ref());
     let (Some(tz), true) = (tz, c.problems.is_empty()) else {
         return Err(c.problems);
     };
@@ -153,6 +155,7 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
                 .map(|l| printable(l.get_ref().trim()))
                 .collect(),
             phone: clinic.phone.as_ref().map(|p| printable(p.get_ref().trim())),
+            site,
         },
         schedule: Schedule {
             tz,
@@ -165,8 +168,61 @@ pub fn check(path: &Path, source: &str, base_dir: &Path) -> Result<Config, Vec<D
         checkin,
         desk,
         staff,
+        store,
         demo: false,
     })
+}
+
+/// `[store]`: a libpq-style URL without a password, and where the
+/// password is.
+fn store(c: &mut Checker<'_>, s: &super::raw::RawStore, base_dir: &Path) -> super::StoreSettings {
+    let w = crate::i18n::english();
+    let url = s.url.as_ref().and_then(|u| {
+        let text = u.get_ref().trim();
+        let rest = text
+            .strip_prefix("postgresql://")
+            .or_else(|| text.strip_prefix("postgres://"));
+        let Some(rest) = rest else {
+            c.error(u.span(), w.t("store-url-scheme"), &w.t("store-url-help"));
+            return None;
+        };
+        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        let user_info = authority.rsplit_once('@').map(|(info, _)| info);
+        if user_info.is_some_and(|info| info.contains(':')) || text.contains("password=") {
+            c.error(
+                u.span(),
+                w.t("store-url-password"),
+                &w.t("store-url-password-help"),
+            );
+            return None;
+        }
+        Some(text.to_string())
+    });
+    super::StoreSettings {
+        url,
+        password_file: s
+            .password_file
+            .as_ref()
+            .map(|p| base_dir.join(p.get_ref().trim())),
+        migrate: s.migrate.unwrap_or(true),
+    }
+}
+
+/// `[clinic] site`: `main` unless set.
+fn site(c: &mut Checker<'_>, site: Option<&Spanned<String>>) -> String {
+    let Some(site) = site else {
+        return super::DEFAULT_SITE.to_string();
+    };
+    let text = site.get_ref().trim();
+    let fine = (1..=40).contains(&text.chars().count())
+        && text
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_');
+    if !fine {
+        let w = crate::i18n::english();
+        c.error(site.span(), w.t("site-invalid"), &w.t("site-help"));
+    }
+    text.to_string()
 }
 
 fn desk(c: &mut Checker<'_>, d: &super::raw::RawDesk) -> DeskSettings {

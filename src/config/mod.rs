@@ -20,6 +20,26 @@ pub struct Clinic {
     pub name: String,
     pub address: Vec<String>,
     pub phone: Option<String>,
+    /// The site this machine belongs to (`[clinic] site`, `main` unless
+    /// set): with a shared store, each site has its own tickets and lists.
+    pub site: String,
+}
+
+/// The site of a machine whose `[clinic]` names none.
+pub const DEFAULT_SITE: &str = "main";
+
+/// Where check-ins are kept when several machines share them (`[store]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoreSettings {
+    /// A PostgreSQL server (libpq-style URL, never with a password); `None`
+    /// keeps check-ins in the SQLite file of `[checkin] database`.
+    pub url: Option<String>,
+    /// A file holding the password (owner-only), resolved against the
+    /// config file's folder; without it, `PGPASSFILE` or `~/.pgpass`.
+    pub password_file: Option<PathBuf>,
+    /// Bring the server's schema up to date at start (the role must own
+    /// the tables); otherwise `kiosk store migrate` does it.
+    pub migrate: bool,
 }
 
 /// How the kiosk behaves.
@@ -170,6 +190,7 @@ pub struct Config {
     pub checkin: CheckinSettings,
     pub desk: DeskSettings,
     pub staff: StaffSettings,
+    pub store: StoreSettings,
     /// Set by [`Config::for_demonstration`]: the clock is not the real one,
     /// and check-ins and the staff lock go to files of their own.
     pub demo: bool,
@@ -252,6 +273,8 @@ impl Config {
         if !self.demo {
             self.checkin.database = demo_path(&self.checkin.database);
             self.staff.lock_file = demo_path(&self.staff.lock_file);
+            // A demonstration never writes to the shared server.
+            self.store = StoreSettings::default();
             self.demo = true;
         }
         self
@@ -295,6 +318,14 @@ impl Config {
             &self.kiosk.heartbeat,
             &mut new.kiosk.heartbeat,
         );
+        if self.store != new.store {
+            changed.push("store");
+            new.store.clone_from(&self.store);
+        }
+        if self.clinic.site != new.clinic.site {
+            changed.push("site");
+            new.clinic.site.clone_from(&self.clinic.site);
+        }
         changed
     }
 

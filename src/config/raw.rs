@@ -24,6 +24,16 @@ pub struct RawConfig {
     pub desk: RawDesk,
     #[serde(default)]
     pub staff: RawStaff,
+    #[serde(default)]
+    pub store: RawStore,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStore {
+    pub url: Option<Spanned<String>>,
+    pub password_file: Option<Spanned<String>>,
+    pub migrate: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +45,8 @@ pub struct RawClinic {
     #[serde(default)]
     pub phone: Option<Spanned<String>>,
     pub timezone: Spanned<String>,
+    #[serde(default)]
+    pub site: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::store::{
-    CheckinId, Inserted, NewCheckin, Source, Status, StatusAt, Store, clean_fields,
+    CheckinId, Checkins, Inserted, NewCheckin, Source, Status, StatusAt, clean_fields, new_key,
 };
 
 /// A change to a check-in's record that the runtime must store.
@@ -145,16 +145,18 @@ impl RecordChange {
 }
 
 /// Stores `change` (tickets and duplicates as for the kiosk's check-ins,
-/// within `duplicate_window`); the error says why it could not be.
+/// within `duplicate_window`); the error says why it could not be. An
+/// added check-in gets its own idempotency key, kept by the store for its
+/// retries.
 pub fn apply(
-    store: &mut Store,
+    store: &mut dyn Checkins,
     change: &RecordChange,
     duplicate_window: chrono::Duration,
 ) -> Result<Answer, String> {
     let done = |changed: bool| if changed { Answer::Done } else { Answer::Stale };
     let result = match change {
         RecordChange::Add { checkin, at, .. } => store
-            .insert_from(checkin, *at, duplicate_window, Source::Desk)
+            .add(checkin, &new_key(), *at, duplicate_window, Source::Desk)
             .map(Answer::Added),
         RecordChange::Edit {
             id,

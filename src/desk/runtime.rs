@@ -20,7 +20,7 @@ use signal_hook::iterator::Signals;
 use super::{Change, Desk, Msg, Outcome, RecordChange};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::store::Store;
+use crate::store::Checkins;
 
 /// How often the database is asked whether anything changed.
 pub const POLL_EVERY: Duration = Duration::from_millis(500);
@@ -32,8 +32,8 @@ const BELL: &[u8] = b"\x07";
 /// Runs the desk until staff quit it (q, Esc, Ctrl-C) or a signal (SIGTERM,
 /// SIGHUP, SIGINT) ends it. The terminal is put back on every way out;
 /// ratatui's panic hook restores it on a panic.
-pub fn run(config: &Config, mut store: Store, clock: Clock) -> io::Result<()> {
-    store.set_actor(&super::station(
+pub fn run(config: &Config, mut store: Box<dyn Checkins>, clock: Clock) -> io::Result<()> {
+    store.name_actor(&super::station(
         config,
         &crate::i18n::english().t("role-desk"),
     ));
@@ -153,7 +153,7 @@ fn merge(into: &mut Outcome, other: Outcome) {
 
 /// The desk's hold on the database and the clock.
 struct Shell {
-    store: Store,
+    store: Box<dyn Checkins>,
     tz: Tz,
     clock: Clock,
     /// The change stamp when the list was last read (`None`: read again).
@@ -234,7 +234,7 @@ impl Shell {
     fn record(&mut self, change: &RecordChange) -> Result<super::Answer, String> {
         let window =
             chrono::Duration::from_std(self.config.checkin.duplicate_window).unwrap_or_default();
-        super::record_ops::apply(&mut self.store, change, window)
+        super::record_ops::apply(self.store.as_mut(), change, window)
     }
 }
 

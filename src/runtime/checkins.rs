@@ -1,5 +1,11 @@
 //! The runtime's side of check-in: the database, opened at start and again
-//! if it failed, and the daily purge of old check-ins.
+//! if it failed, and the daily purge of old check-ins. The SQLite file of a
+//! single kiosk, or the PostgreSQL server of `[store] url` shared by
+//! several (connected again by itself, with a growing pause, while it is
+//! away: each check-in meanwhile sends the patient to the front desk and
+//! tells staff).
+
+use std::sync::mpsc::{Receiver, Sender};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
@@ -8,12 +14,18 @@ use crate::config::Config;
 use crate::desk::{self, Change, RecordChange};
 use crate::i18n::{english, num};
 use crate::store::{
-    CheckinId, Inserted, NewCheckin, Opened, PurgeRules, Recovery, Status, Store, StoreError,
+    CheckinId, Checkins, Inserted, NewCheckin, Opened, PgStore, PurgeRules, Recovery, Status,
+    Store, StoreError,
 };
+
+mod shared;
 
 /// Holds the check-in database, if it could be opened.
 pub struct Keeper {
     store: Option<Store>,
+    /// The shared server's store, when `[store] url` is set (then `store`
+    /// stays `None`).
+    shared: Option<PgStore>,
     problem: Option<String>,
     /// Set with `problem` when something new went wrong, until the runtime
     /// takes it to show staff.
@@ -22,6 +34,16 @@ pub struct Keeper {
     /// The first check-in this run stored: the purge never deletes it or
     /// any later one, whatever the clock said when they were stored.
     first_stored: Option<CheckinId>,
+    /// With a shared store: the change stamp and day at which the number
+    /// served was last read, and that number.
+    serving: Option<(i64, NaiveDate, Option<u32>)>,
+    /// Where a check-in stored on the shared server off the loop's thread
+    /// sends its answer (the loop's own channel), so that a slow or hung
+    /// server never stops the screen.
+    answers: Option<Sender<Msg>>,
+    /// The shared store while it is away storing a check-in: it comes back
+    /// with the outcome.
+    lent: Option<Receiver<(PgStore, Result<Inserted, String>)>>,
 }
 
 impl Keeper {
@@ -30,16 +52,24 @@ impl Keeper {
     pub fn open(config: &Config) -> Self {
         let mut keeper = Self {
             store: None,
+            shared: None,
             problem: None,
             news: false,
             last_purge: None,
             first_stored: None,
+            serving: None,
+            answers: None,
+            lent: None,
         };
         keeper.reopen(config);
         keeper
     }
 
     fn reopen(&mut self, config: &Config) {
+        if let Some(shared) = crate::store_choice::connect_shared(config) {
+            self.connect(shared, config);
+            return;
+        }
         match Store::open_or_quarantine(&config.checkin.database, config.schedule.tz) {
             Ok(Opened { store, quarantined }) => {
                 tracing::info!("check-in database open: {}", store.path().display());
@@ -85,8 +115,24 @@ impl Keeper {
         }
     }
 
+    /// The store in use, of either engine.
+    fn active(&mut self) -> Option<&mut dyn Checkins> {
+        self.take_back(true);
+        match (self.shared.as_mut(), self.store.as_mut()) {
+            (Some(shared), _) => Some(shared),
+            (None, Some(store)) => Some(store),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the settings name a shared server.
+    fn is_shared(config: &Config) -> bool {
+        config.store.url.is_some()
+    }
+
     /// A problem that arose since the last call, to show staff.
     pub fn news(&mut self) -> Option<String> {
+        self.take_back(false);
         std::mem::take(&mut self.news)
             .then(|| self.problem.clone())
             .flatten()
@@ -102,6 +148,13 @@ impl Keeper {
     /// `synchronous=FULL` into the files every other program reads (checked
     /// before and after the commit, see [`Keeper::check_files`]).
     pub fn store(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
+        if Self::is_shared(config) {
+            return self.store_shared(checkin, config, now);
+        }
+        self.store_here(checkin, config, now)
+    }
+
+    fn store_here(&mut self, checkin: &NewCheckin, config: &Config, now: DateTime<Utc>) -> Msg {
         // Opened read-only, or not at all: try again, in case someone has
         // put it right since.
         if self.store.as_ref().is_none_or(Store::is_read_only) {
@@ -118,11 +171,12 @@ impl Keeper {
             None => Err(self.problem.clone().unwrap_or_default()),
         };
         let result = result.and_then(|inserted| self.confirm(inserted, config, now));
-        match &result {
-            // The ticket only: names are never logged.
-            Ok(inserted) => tracing::info!("check-in stored: {inserted:?}"),
-            Err(problem) => tracing::error!("{problem}; the patient was sent to the front desk"),
-        }
+        self.answer(result, checkin)
+    }
+
+    /// Logs a check-in's outcome and turns it into the app's answer.
+    fn answer(&mut self, result: Result<Inserted, String>, checkin: &NewCheckin) -> Msg {
+        log_outcome(&result);
         if let Ok(Inserted::New { id, .. }) = result {
             self.first_stored.get_or_insert(id);
         }
@@ -201,13 +255,14 @@ impl Keeper {
     }
 
     /// Today's check-ins for the staff screen, and how many were removed.
-    pub fn today(&self, config: &Config, now: DateTime<Utc>) -> Vec<Msg> {
+    pub fn today(&mut self, config: &Config, now: DateTime<Utc>) -> Vec<Msg> {
         let today = config.schedule.wall_at(now).date();
-        let read = match self.store.as_ref() {
+        let problem = self.problem.clone().unwrap_or_default();
+        let read = match self.active() {
             Some(store) => store.list(today).map_err(|e| e.to_string()),
-            None => Err(self.problem.clone().unwrap_or_default()),
+            None => Err(problem),
         };
-        let removed = self.store.as_ref().and_then(|s| s.removed(today).ok());
+        let removed = self.active().and_then(|s| s.removed(today).ok());
         let list = Msg::Desk(match read {
             Ok(records) => desk::Msg::Loaded { records, at: now },
             Err(e) => desk::Msg::LoadFailed(e),
@@ -227,11 +282,13 @@ impl Keeper {
         self.check_files(config, now);
         let window =
             chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default();
-        let result = match self.store.as_mut() {
+        let problem = self.problem.clone().unwrap_or_default();
+        let result = match self.active() {
             Some(store) => {
-                desk::record_ops::apply(store.with_tz(config.schedule.tz), &change, window)
+                store.use_tz(config.schedule.tz);
+                desk::record_ops::apply(store, &change, window)
             }
-            None => Err(self.problem.clone().unwrap_or_default()),
+            None => Err(problem),
         };
         if let Err(e) = &result {
             tracing::error!("a change from the staff screen could not be saved: {e}");
@@ -242,11 +299,12 @@ impl Keeper {
     /// Saves a status change from the staff screen, unless someone else
     /// changed that check-in first.
     pub fn save_status(&mut self, change: Change, now: DateTime<Utc>) -> Msg {
-        let result = match self.store.as_mut() {
+        let problem = self.problem.clone().unwrap_or_default();
+        let result = match self.active() {
             Some(store) => store
                 .change_status(change.id, change.expected, change.new, (now, change.undo))
                 .map_err(|e| e.to_string()),
-            None => Err(self.problem.clone().unwrap_or_default()),
+            None => Err(problem),
         };
         if let Err(e) = &result {
             tracing::error!("a status change could not be saved: {e}");
@@ -255,14 +313,28 @@ impl Keeper {
     }
 
     /// The ticket most recently called today, for the "now serving" line.
-    pub fn now_serving(&self, config: &Config, now: DateTime<Utc>) -> Option<u32> {
+    pub fn now_serving(&mut self, config: &Config, now: DateTime<Utc>) -> Option<u32> {
         let today = config.schedule.wall_at(now).date();
-        let records = self.store.as_ref()?.list(today).ok()?;
-        records
-            .iter()
-            .filter(|r| r.status == Status::Called)
-            .max_by_key(|r| r.status_changed_at)
-            .map(|r| r.ticket)
+        if !self.take_back(false) {
+            // The store is away with a check-in: the number stands.
+            return self.serving.and_then(|(_, _, serving)| serving);
+        }
+        if let Some(shared) = self.shared.as_mut() {
+            // Listed again only when the server announced a change (or the
+            // day turned), not at every poll.
+            let stamp = shared.change_stamp().ok()?;
+            if let Some((seen, day, serving)) = self.serving
+                && seen == stamp
+                && day == today
+            {
+                return serving;
+            }
+            let serving = serving_in(&shared.list(today).ok()?);
+            self.serving = Some((stamp, today, serving));
+            return serving;
+        }
+        let records = self.active()?.list(today).ok()?;
+        serving_in(&records)
     }
 
     /// Once a day (clinic time), deletes check-ins older than
@@ -275,19 +347,28 @@ impl Keeper {
         if self.last_purge == Some(today) {
             return;
         }
-        let Some(store) = self.store.as_mut() else {
+        let first_stored = self.first_stored;
+        if self.active().is_none() {
+            return;
+        }
+        self.last_purge = Some(today);
+        let Some(store) = self.active() else {
             return;
         };
-        self.last_purge = Some(today);
         let days = Days::new(u64::from(config.checkin.retention_days));
         let cutoff = today.checked_sub_days(days).unwrap_or(NaiveDate::MIN);
         let rules = PurgeRules {
-            keep_from: self.first_stored,
+            keep_from: first_stored,
             trust_clock: false,
         };
         match store.purge_older_than(cutoff, rules) {
             Ok(deleted) => {
                 tracing::info!("purged {deleted} check-ins from before {cutoff}");
+            }
+            // A kiosk whose server role may not delete leaves the purge to
+            // the desk (docs/postgres.md): not a problem to report daily.
+            Err(StoreError::ReadOnly { .. }) if Self::is_shared(config) => {
+                tracing::info!("the purge of old check-ins is left to the desk's role");
             }
             Err(e) => {
                 tracing::error!("old check-ins could not be purged: {e}");
@@ -298,101 +379,27 @@ impl Keeper {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).map_or(DateTime::UNIX_EPOCH, |t| t.with_timezone(&Utc))
-    }
-
-    fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
-        conn.query_row("SELECT count(*) FROM checkin", [], |r| r.get(0))
-    }
-
-    #[test]
-    fn a_failed_purge_is_tried_again_the_next_day_not_at_every_poll() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let source = "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n\
-                      [checkin]\ndatabase = \"checkins.db\"\nretention_days = 1\n";
-        let config = Config::parse(&dir.path().join("kiosk.toml"), source, dir.path())
-            .map_err(|e| format!("{e:?}"))?;
-        let mut keeper = Keeper::open(&config);
-        let side = rusqlite::Connection::open(&config.checkin.database)?;
-        // The purge's table is missing, so the first purge of the day fails.
-        side.execute_batch("ALTER TABLE checkin RENAME TO hidden")?;
-        let monday = at("2026-11-23T17:00:00Z");
-        keeper.daily_purge(&config, monday);
-        side.execute_batch(
-            "ALTER TABLE hidden RENAME TO checkin;
-             INSERT INTO checkin (id, ticket, checked_in_at_ms, local_date, status,
-                                  status_changed_at_ms, identity)
-             VALUES (1, 1, 0, '2026-11-20', 'seen', 0, 'x');",
-        )?;
-        // The next polls that day leave it be...
-        keeper.daily_purge(&config, monday + chrono::Duration::seconds(2));
-        keeper.daily_purge(&config, monday + chrono::Duration::hours(1));
-        assert_eq!(rows(&side)?, 1, "not purged again the same day");
-        // ...and the next day's purge does its work.
-        keeper.daily_purge(&config, monday + chrono::Duration::days(1));
-        assert_eq!(rows(&side)?, 0);
-        Ok(())
-    }
-
-    fn config_in(dir: &std::path::Path) -> Result<Config, String> {
-        let source = "[clinic]\nname = \"T\"\ntimezone = \"America/Denver\"\n\
-                      [checkin]\ndatabase = \"checkins.db\"\n";
-        Config::parse(&dir.join("kiosk.toml"), source, dir).map_err(|e| format!("{e:?}"))
-    }
-
-    fn patient(first: &str) -> NewCheckin {
-        let fields = vec![
-            ("first_name".to_string(), first.to_string()),
-            ("last_name".to_string(), "Ruiz".to_string()),
-            ("date_of_birth".to_string(), "1960-06-06".to_string()),
-        ];
-        NewCheckin::new(fields, &crate::config::DuplicateKey::DEFAULT)
-    }
-
-    fn confirmed(msg: &Msg) -> bool {
-        matches!(msg, Msg::Stored(Ok((Inserted::New { .. }, _))))
-    }
-
-    #[test]
-    fn a_deleted_journal_never_costs_a_confirmed_check_in() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let config = config_in(dir.path())?;
-        let mut keeper = Keeper::open(&config);
-        let now = at("2026-11-23T17:00:00Z");
-        assert!(confirmed(&keeper.store(&patient("Ana"), &config, now)));
-        std::fs::remove_file(dir.path().join("checkins.db-wal"))?;
-        let later = now + chrono::Duration::minutes(1);
-        assert!(confirmed(&keeper.store(&patient("Ben"), &config, later)));
-        // What the desk reads, while the kiosk still runs: both patients.
-        let desk = Store::open(&config.checkin.database, config.schedule.tz)?;
-        let day = config.schedule.wall_at(now).date();
-        assert_eq!(desk.list(day)?.len(), 2);
-        let told = keeper.news().unwrap_or_default();
-        assert!(told.contains("-wal file) was deleted"), "{told}");
-        assert!(told.contains("Every check-in was put back"), "{told}");
-        Ok(())
-    }
-
-    #[test]
-    fn the_purge_keeps_what_this_run_stored_whatever_its_date() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let config = config_in(dir.path())?;
-        let mut keeper = Keeper::open(&config);
-        // Stored while the clock said November...
-        let now = at("2026-11-23T17:00:00Z");
-        assert!(confirmed(&keeper.store(&patient("Ana"), &config, now)));
-        // ...and the clock then jumps a year ahead.
-        keeper.daily_purge(&config, at("2027-11-23T17:00:00Z"));
-        let desk = Store::open(&config.checkin.database, config.schedule.tz)?;
-        let day = config.schedule.wall_at(now).date();
-        assert_eq!(desk.list(day)?.len(), 1);
-        Ok(())
+/// A check-in's outcome in the log: the ticket only, names never.
+fn log_outcome(result: &Result<Inserted, String>) {
+    match result {
+        Ok(inserted) => tracing::info!("check-in stored: {inserted:?}"),
+        Err(problem) => tracing::error!("{problem}; the patient was sent to the front desk"),
     }
 }
+
+fn duplicate_window(config: &Config) -> chrono::Duration {
+    chrono::Duration::from_std(config.checkin.duplicate_window).unwrap_or_default()
+}
+
+/// The ticket most recently called among `records`.
+fn serving_in(records: &[crate::store::CheckinRecord]) -> Option<u32> {
+    records
+        .iter()
+        .filter(|r| r.status == Status::Called)
+        .max_by_key(|r| r.status_changed_at)
+        .map(|r| r.ticket)
+}
+
+#[cfg(test)]
+#[path = "checkins_tests.rs"]
+mod tests;

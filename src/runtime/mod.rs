@@ -58,10 +58,12 @@ pub fn run(config: Config, options: RunOptions) -> io::Result<()> {
     terminal::install_panic_hook();
     let (mut terminal, output) = terminal::enter()?;
     let result = terminal::enable_input(&mut terminal).and_then(|()| {
+        let answers = tx.clone();
         listen_for_input(tx.clone());
         let size = terminal.size()?;
         let watch = Watch::new(&config, tx);
-        let keeper = Keeper::open(&config);
+        let mut keeper = Keeper::open(&config);
+        keeper.answer_to(answers);
         let deck = fallback::deck_with_copies(&config, load_deck(&config.kiosk.content_dir));
         let console = terminal::is_linux_console();
         let look = if console {
@@ -331,7 +333,10 @@ fn run_effect(
         lock,
     } = shell;
     match effect {
-        Effect::Store(checkin) => vec![keeper.store(&checkin, config, now)],
+        Effect::Store(checkin) => keeper
+            .store_or_send(&checkin, config, now)
+            .into_iter()
+            .collect(),
         Effect::LoadQueue => keeper.today(config, now),
         Effect::SaveStatus(change) => {
             let mut answers = vec![keeper.save_status(change, now)];

@@ -32,6 +32,11 @@ const FIRST_CHORES: Duration = Duration::from_secs(2);
 /// A wake-up for something else this close to the chores' time does them
 /// early, saving a wake-up of their own.
 const EARLY: Duration = Duration::from_secs(10);
+/// The chores' pace while the number served is on screen with a shared
+/// store: often enough for it to follow a desk's call within a second; each
+/// poll then reads only the server's notifications that arrived, without a
+/// round trip, unless one did.
+const POLL_SERVING_SHARED: Duration = Duration::from_millis(500);
 
 /// Watching the files staff edit: the slide folder and `kiosk.toml`.
 pub struct Watch {
@@ -74,7 +79,9 @@ impl Watch {
 
     /// How long between the chores.
     fn every(&self, config: &Config) -> Duration {
-        if config.kiosk.now_serving {
+        if config.kiosk.now_serving && config.store.url.is_some() {
+            POLL_SERVING_SHARED
+        } else if config.kiosk.now_serving {
             POLL_SERVING
         } else if self.notifier.is_some() {
             POLL_WATCHED

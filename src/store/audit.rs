@@ -29,7 +29,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// The `action` column's word and the `detail` column's text.
-    fn columns(&self) -> (&'static str, String) {
+    pub(super) fn columns(&self) -> (&'static str, String) {
         match self {
             Self::Add => ("add", String::new()),
             Self::Status(from, to) => ("status", format!("{from}>{to}")),
@@ -39,7 +39,7 @@ impl AuditAction {
         }
     }
 
-    fn from_columns(action: &str, detail: &str) -> Option<Self> {
+    pub(super) fn from_columns(action: &str, detail: &str) -> Option<Self> {
         Some(match action {
             "add" => Self::Add,
             "remove" => Self::Remove,

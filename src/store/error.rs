@@ -51,7 +51,11 @@ pub enum StoreError {
     /// the kiosk had it open: what it writes would not reach the file
     /// other programs read.
     FilesReplaced { path: PathBuf, what: String },
-    /// Any other failure of SQLite.
+    /// The PostgreSQL server could not be reached, stopped answering, or
+    /// the connection was lost (`path` is the server and database). The
+    /// store connects again by itself.
+    Unreachable { path: PathBuf, detail: String },
+    /// Any other failure of SQLite or of the server.
     Other { path: PathBuf, detail: String },
 }
 
@@ -117,6 +121,7 @@ impl StoreError {
             | Self::NotFound { path, .. }
             | Self::ClockAhead { path, .. }
             | Self::FilesReplaced { path, .. }
+            | Self::Unreachable { path, .. }
             | Self::Other { path, .. } => path,
         }
     }
@@ -172,6 +177,10 @@ impl fmt::Display for StoreError {
             Self::FilesReplaced { what, .. } => write!(
                 f,
                 "{what} while the kiosk had {file} open (never delete, move or replace the check-in database's files while the kiosk runs)"
+            ),
+            Self::Unreachable { detail, .. } => write!(
+                f,
+                "the check-in server {file} cannot be reached ({detail}); the kiosk connects again by itself: check the network and that the server is running"
             ),
             Self::Other { detail, .. } => {
                 write!(f, "the check-in database {file} failed: {detail}")

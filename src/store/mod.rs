@@ -14,10 +14,13 @@
 
 mod audit;
 mod change;
+mod copy;
+mod engine;
 mod error;
 mod files;
 mod identity;
 mod on_disk;
+pub mod postgres;
 mod read;
 mod record;
 mod schema;
@@ -41,9 +44,12 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
 pub use audit::{AuditAction, AuditEntry};
+pub use copy::Copied;
+pub use engine::{Checkins, new_key};
 pub use error::StoreError;
 pub use identity::{fold, identity_key};
 pub use on_disk::Recovery;
+pub use postgres::PgStore;
 pub use record::{
     CheckinId, CheckinRecord, Inserted, MAX_FIELDS, MAX_KEY_CHARS, MAX_VALUE_CHARS, NewCheckin,
     RemovedRecord, Source, Status, StatusAt, clean_fields,

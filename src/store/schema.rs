@@ -93,8 +93,18 @@ const V4: &str = "
 ALTER TABLE checkin ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
 ";
 
+/// Migration 5: the check-in attempt's idempotency key.
+///
+/// - `checkin.idem_key`: a random key the kiosk or desk makes once per
+///   check-in attempt and sends again with each retry of it; the same key
+///   never stores a second check-in (`NULL` for older rows).
+const V5: &str = "
+ALTER TABLE checkin ADD COLUMN idem_key TEXT;
+CREATE UNIQUE INDEX checkin_by_idem_key ON checkin (idem_key) WHERE idem_key IS NOT NULL;
+";
+
 /// Every migration, oldest first.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes: the number of migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -41,7 +41,22 @@ impl Store {
         duplicate_window: Duration,
         source: Source,
     ) -> Result<Inserted, StoreError> {
+        self.insert_keyed(new, None, now, duplicate_window, source)
+    }
+
+    /// Like [`insert_from`](Self::insert_from), with the attempt's
+    /// idempotency key: if a check-in was already stored with `key`, it is
+    /// returned as it was stored and nothing new is written.
+    pub fn insert_keyed(
+        &mut self,
+        new: &NewCheckin,
+        key: Option<&str>,
+        now: DateTime<Utc>,
+        duplicate_window: Duration,
+        source: Source,
+    ) -> Result<Inserted, StoreError> {
         let row = Row {
+            key: key.map(str::to_string),
             source,
             actor: self.actor.clone(),
             identity: new.identity.clone(),
@@ -235,6 +250,7 @@ impl Store {
 
 /// A check-in, cleaned and ready for the database.
 struct Row {
+    key: Option<String>,
     source: Source,
     actor: String,
     identity: Option<String>,
@@ -246,6 +262,22 @@ struct Row {
 }
 
 fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
+    if let Some(key) = &row.key {
+        let stored: Option<(i64, i64)> = tx
+            .query_row(
+                "SELECT id, ticket FROM checkin WHERE idem_key = ?1",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((id, ticket)) = stored {
+            tx.commit()?;
+            return Ok(Inserted::New {
+                ticket: ticket_number(ticket)?,
+                id: CheckinId(id),
+            });
+        }
+    }
     let earlier: Option<(i64, i64)> = match &row.identity {
         Some(identity) => tx
             .query_row(
@@ -278,8 +310,8 @@ fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
     let ticket = ticket_number(last.saturating_add(1))?;
     tx.execute(
         "INSERT INTO checkin (ticket, checked_in_at_ms, local_date, status,
-                              status_changed_at_ms, identity, source, language)
-         VALUES (?1, ?2, ?3, ?4, ?2, ?5, ?6, ?7)",
+                               status_changed_at_ms, identity, source, language, idem_key)
+         VALUES (?1, ?2, ?3, ?4, ?2, ?5, ?6, ?7, ?8)",
         params![
             ticket,
             row.now_ms,
@@ -287,7 +319,8 @@ fn insert_in(tx: Transaction<'_>, row: &Row) -> rusqlite::Result<Inserted> {
             Status::Waiting.as_str(),
             row.identity.as_deref().unwrap_or_default(),
             row.source.as_str(),
-            row.language
+            row.language,
+            row.key
         ],
     )?;
     let id = tx.last_insert_rowid();

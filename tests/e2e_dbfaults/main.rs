@@ -21,4 +21,8 @@ mod demo;
 mod full;
 mod kill;
 mod read_only;
+mod shared;
 mod site;
+
+#[path = "../pg_support/mod.rs"]
+mod pg_support;
