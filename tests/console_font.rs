@@ -200,7 +200,18 @@ fn gather_words(found: &mut Found) -> usize {
     files(&root().join("content"), &ends_with(".md"), &mut paths);
     files(&root().join("locales"), &ends_with(".ftl"), &mut paths);
     for path in &paths {
-        found.add(&std::fs::read_to_string(path).unwrap(), &relative(path));
+        let text = std::fs::read_to_string(path).unwrap();
+        // A message file's comments (lines starting with #) are notes for
+        // translators, never drawn.
+        let drawn: String = if path.extension().is_some_and(|e| e == "ftl") {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            text
+        };
+        found.add(&drawn, &relative(path));
     }
     // The clinic's name, address, notices… as the bundled settings have them.
     fn strings(value: &toml::Value, out: &mut Vec<String>) {
