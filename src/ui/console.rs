@@ -108,7 +108,7 @@ fn readable((mut fg, mut bg, mut modifier): Look) -> Look {
 }
 
 /// The ANSI colour (0-15) a named colour is sent as.
-fn index(c: Color) -> Option<u8> {
+pub fn index(c: Color) -> Option<u8> {
     Some(match c {
         Color::Black => 0,
         Color::Red => 1,

@@ -32,26 +32,7 @@ const XTERM: [Rgb; 16] = [
 ];
 
 fn xterm_index(c: Color, default: u8) -> u8 {
-    match c {
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        Color::Indexed(i) if i < 16 => i,
-        _ => default,
-    }
+    kiosk::ui::console::index(c).unwrap_or(default)
 }
 
 /// Every cell's (foreground, background) as shown, row by row: on a
