@@ -6,7 +6,9 @@
 //! The copy sits in `last-good/` beside the check-in database (by default
 //! `data/last-good/` beside `kiosk.toml`): `kiosk.toml` and one file per
 //! slide that loaded cleanly, readable only by the kiosk's user (folder
-//! 0700, files 0600).
+//! 0700, files 0600). A file whose copy already holds the same bytes is not
+//! written again, so the time given for the copy is when those bytes were
+//! first kept.
 
 use std::io;
 use std::path::{Path, PathBuf};
