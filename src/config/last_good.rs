@@ -7,8 +7,8 @@
 //! `data/last-good/` beside `kiosk.toml`): `kiosk.toml` and one file per
 //! slide that loaded cleanly, readable only by the kiosk's user (folder
 //! 0700, files 0600). A file whose copy already holds the same bytes is not
-//! written again, so the time given for the copy is when those bytes were
-//! first kept.
+//! written again; the copy of `kiosk.toml` then only gets the time, since
+//! its modification time tells staff when the copy was last found good.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -66,7 +66,17 @@ pub fn save(config: &Config, deck: &Deck) -> io::Result<()> {
     let content = folder.join(CONTENT);
     create_private_dirs(&content)?;
     let text = std::fs::read(&config.path)?;
-    keep_file(&folder.join(CONFIG), &text)?;
+    let copy = folder.join(CONFIG);
+    if already_kept(&copy, &text) {
+        // When the copy was last found good: a time, not the file's bytes,
+        // so it is not worth waiting for the disk.
+        std::fs::File::options()
+            .write(true)
+            .open(&copy)?
+            .set_modified(SystemTime::now())?;
+    } else {
+        write_atomically(&copy, &text, Mode::private(0o600))?;
+    }
     let translated = deck.translations.iter().map(|t| &t.slide);
     for slide in deck.slides.iter().chain(translated) {
         let from = config.kiosk.content_dir.join(&slide.file);
@@ -187,8 +197,17 @@ mod tests {
         let inode = |p: &Path| std::fs::metadata(p).map(|m| m.ino()).ok();
         let (slide_before, toml_before) = (inode(&slide), inode(&toml));
         assert!(slide_before.is_some() && toml_before.is_some());
-        // The same bytes again: nothing is rewritten (a rewrite is a new file).
+        // The same bytes again: nothing is rewritten (a rewrite is a new
+        // file), but the copy of kiosk.toml says when it was last found good.
+        let old = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+        std::fs::File::options()
+            .write(true)
+            .open(&toml)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert!(save(&config, &deck).is_ok());
+        let (_, saved) = load(&config.path).unwrap_or_else(|| panic!("no copy"));
+        assert!(saved > old, "the copy's time is renewed");
         assert_eq!(inode(&slide), slide_before);
         assert_eq!(inode(&toml), toml_before);
         // Same length, other bytes: replaced.
