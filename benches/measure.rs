@@ -476,7 +476,9 @@ fn write_config(dir: &Path, name: &str, content: &Path) -> Result<PathBuf, Strin
     Ok(path)
 }
 
-/// `n` slide files made by copying the bundled ones in turn.
+/// `n` slide files made by copying the bundled ones in turn. Translations
+/// (`NAME.es.md`) are left out: renamed apart from their slide, each would be
+/// a translation of no slide, which the kiosk reports as a problem.
 fn write_many_slides(dir: &Path, n: usize) -> Result<PathBuf, String> {
     let source = manifest_dir().join("content");
     let mut bundled: Vec<PathBuf> = std::fs::read_dir(&source)
@@ -484,6 +486,10 @@ fn write_many_slides(dir: &Path, n: usize) -> Result<PathBuf, String> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| {
+            p.file_stem()
+                .is_some_and(|s| !s.to_string_lossy().contains('.'))
+        })
         .collect();
     bundled.sort();
     if bundled.is_empty() {

@@ -6,7 +6,9 @@
 //! The copy sits in `last-good/` beside the check-in database (by default
 //! `data/last-good/` beside `kiosk.toml`): `kiosk.toml` and one file per
 //! slide that loaded cleanly, readable only by the kiosk's user (folder
-//! 0700, files 0600).
+//! 0700, files 0600). A file whose copy already holds the same bytes is not
+//! written again; the copy of `kiosk.toml` then only gets the time, since
+//! its modification time tells staff when the copy was last found good.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -64,12 +66,22 @@ pub fn save(config: &Config, deck: &Deck) -> io::Result<()> {
     let content = folder.join(CONTENT);
     create_private_dirs(&content)?;
     let text = std::fs::read(&config.path)?;
-    write_atomically(&folder.join(CONFIG), &text, Mode::private(0o600))?;
+    let copy = folder.join(CONFIG);
+    if already_kept(&copy, &text) {
+        // When the copy was last found good: a time, not the file's bytes,
+        // so it is not worth waiting for the disk.
+        std::fs::File::options()
+            .write(true)
+            .open(&copy)?
+            .set_modified(SystemTime::now())?;
+    } else {
+        write_atomically(&copy, &text, Mode::private(0o600))?;
+    }
     let translated = deck.translations.iter().map(|t| &t.slide);
     for slide in deck.slides.iter().chain(translated) {
         let from = config.kiosk.content_dir.join(&slide.file);
         if let Ok(bytes) = std::fs::read(&from) {
-            write_atomically(&content.join(&slide.file), &bytes, Mode::private(0o600))?;
+            keep_file(&content.join(&slide.file), &bytes)?;
         }
     }
     for entry in std::fs::read_dir(&content)?.flatten() {
@@ -79,6 +91,31 @@ pub fn save(config: &Config, deck: &Deck) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Keeps `bytes` at `path` (owner-only), unless the copy there already
+/// holds exactly these bytes with those permissions: then it is left as it
+/// is, already on disk, and the start costs no `fsync` per slide. Anything
+/// else (another size, other bytes, other permissions, an unreadable or
+/// missing file) is replaced all at once, as before.
+fn keep_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if already_kept(path, bytes) {
+        return Ok(());
+    }
+    write_atomically(path, bytes, Mode::private(0o600))
+}
+
+/// Whether the regular file at `path` holds `bytes` and is owner-only.
+fn already_kept(path: &Path, bytes: &[u8]) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    let private = meta.permissions().mode() & 0o7777 == 0o600;
+    if !meta.is_file() || !private || meta.len() != bytes.len() as u64 {
+        return false;
+    }
+    std::fs::read(path).is_ok_and(|kept| kept == bytes)
 }
 
 /// The last good copy for the file at `path`, read as if it were that file
@@ -146,6 +183,51 @@ mod tests {
         assert_eq!(copy.path, config.path);
         assert_eq!(copy.checkin.database, config.checkin.database);
         assert_eq!(exists_for(&config.path), Some(folder.join("kiosk.toml")));
+    }
+
+    #[test]
+    fn an_unchanged_copy_is_left_alone_and_a_changed_one_replaced() {
+        use std::os::unix::fs::MetadataExt;
+        let (dir, config) = setup();
+        let deck = load_deck(&config.kiosk.content_dir);
+        assert!(save(&config, &deck).is_ok());
+        let folder = dir.path().join("data/last-good");
+        let slide = folder.join("content/010-a.md");
+        let toml = folder.join("kiosk.toml");
+        let inode = |p: &Path| std::fs::metadata(p).map(|m| m.ino()).ok();
+        let (slide_before, toml_before) = (inode(&slide), inode(&toml));
+        assert!(slide_before.is_some() && toml_before.is_some());
+        // The same bytes again: nothing is rewritten (a rewrite is a new
+        // file), but the copy of kiosk.toml says when it was last found good.
+        let old = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+        std::fs::File::options()
+            .write(true)
+            .open(&toml)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(save(&config, &deck).is_ok());
+        let (_, saved) = load(&config.path).unwrap_or_else(|| panic!("no copy"));
+        assert!(saved > old, "the copy's time is renewed");
+        assert_eq!(inode(&slide), slide_before);
+        assert_eq!(inode(&toml), toml_before);
+        // Same length, other bytes: replaced.
+        let write = |p: &Path, t: &str| std::fs::write(p, t).unwrap_or_else(|e| panic!("{e}"));
+        write(
+            &dir.path().join("content/010-a.md"),
+            "+++\ntitle = \"B\"\n+++\nHello.\n",
+        );
+        let deck = load_deck(&config.kiosk.content_dir);
+        assert!(save(&config, &deck).is_ok());
+        assert_ne!(inode(&slide), slide_before);
+        let kept = std::fs::read_to_string(&slide).unwrap_or_else(|e| panic!("{e}"));
+        assert!(kept.contains("title = \"B\""), "{kept}");
+        // The same bytes but readable by others: replaced, owner-only again.
+        let perm = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(&toml, perm).unwrap_or_else(|e| panic!("{e}"));
+        assert!(save(&config, &deck).is_ok());
+        assert_ne!(inode(&toml), toml_before);
+        let mode = std::fs::metadata(&toml).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode.ok(), Some(0o600));
     }
 
     #[test]

@@ -90,7 +90,12 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_private_dirs(dir)?;
     }
-    atomic::write_atomically(path, format!("{text}\n").as_bytes(), Mode::private(0o644))
+    // Renamed into place, so the watchdog never reads half a line; not
+    // synced to disk, since a beat from before a power cut counts for
+    // nothing (the watchdog counts from the kiosk's latest start, and a file
+    // without a time falls back to its modification time), and waiting for
+    // the disk every minute would be a wake-up of its own.
+    atomic::replace_unsynced(path, format!("{text}\n").as_bytes(), Mode::private(0o644))
 }
 
 #[cfg(test)]

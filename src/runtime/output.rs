@@ -12,10 +12,17 @@
 //! screen from its keyboard. That thread sleeps until a frame is handed
 //! over while the last one is still being written (the only sign of a
 //! stopped terminal), so a terminal that keeps up costs it no wake-ups.
+//!
+//! When the writer thread has nothing in hand, the loop writes a frame
+//! itself through a second, non-blocking opening of the same terminal: the
+//! terminal takes what it can at once, and only what it cannot take goes
+//! to the writer thread. A non-blocking write returns at once even when
+//! output is stopped, so the loop still never waits, and the writer thread
+//! wakes only when the terminal is slow or stopped.
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -61,6 +68,9 @@ impl Shared {
 pub struct Output {
     frame: Vec<u8>,
     shared: Arc<Shared>,
+    /// The same terminal opened non-blocking, for writing at once when the
+    /// writer thread is idle.
+    direct: Option<File>,
 }
 
 impl Output {
@@ -69,7 +79,9 @@ impl Output {
     pub fn to_terminal() -> io::Result<Self> {
         let fd = io::stdout().as_fd().try_clone_to_owned()?;
         let nudge = fd.try_clone()?;
-        let output = Self::new(File::from(fd));
+        let direct = reopen_nonblocking(&fd);
+        let mut output = Self::new(File::from(fd));
+        output.direct = direct;
         let shared = Arc::clone(&output.shared);
         thread::spawn(move || restart_when_stuck(&shared, &nudge));
         Ok(output)
@@ -87,7 +99,17 @@ impl Output {
         Self {
             frame: Vec::new(),
             shared,
+            direct: None,
         }
+    }
+
+    /// Output to `sink` from a thread of its own, and through `direct`
+    /// (the same file opened non-blocking) at once when that thread is idle.
+    #[cfg(test)]
+    pub fn with_direct(sink: impl Write + Send + 'static, direct: File) -> Self {
+        let mut output = Self::new(sink);
+        output.direct = Some(direct);
+        output
     }
 
     /// A handle that watches this output from the loop.
@@ -157,6 +179,16 @@ impl Write for Output {
                 "the terminal cannot be written to",
             ));
         }
+        if state.pending.is_empty()
+            && state.writing_since.is_none()
+            && let Some(direct) = &mut self.direct
+        {
+            let written = write_now(direct, &self.frame);
+            self.frame.drain(..written);
+            if self.frame.is_empty() {
+                return Ok(());
+            }
+        }
         if state.pending.len() + self.frame.len() > MAX_PENDING {
             state.pending.clear();
             state.lost = true;
@@ -170,6 +202,38 @@ impl Write for Output {
         }
         Ok(())
     }
+}
+
+/// A second opening of the terminal `fd`, non-blocking (its own open file
+/// description, so the writer thread's writes still wait as before). `None`
+/// when `fd` is not a terminal (a file would get an offset of its own) or
+/// cannot be opened again; then every frame goes through the writer thread.
+fn reopen_nonblocking(fd: &OwnedFd) -> Option<File> {
+    use rustix::fs::{Mode, OFlags, open};
+    if !rustix::termios::isatty(fd) {
+        return None;
+    }
+    let flags = OFlags::WRONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let path = format!("/proc/self/fd/{}", fd.as_raw_fd());
+    open(path.as_str(), flags, Mode::empty())
+        .ok()
+        .map(File::from)
+}
+
+/// Writes as much of `bytes` as `direct` takes without waiting; returns
+/// how much that was. Whatever is left (a full or stopped terminal, or an
+/// error, which the writer thread then meets and reports) is not written.
+fn write_now(direct: &mut File, bytes: &[u8]) -> usize {
+    let mut done = 0;
+    while done < bytes.len() {
+        match direct.write(&bytes[done..]) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    done
 }
 
 /// The writer thread: writes whatever is handed over, in order.

@@ -37,6 +37,18 @@ impl Mode {
 
 /// Replaces `path` with `bytes`, the new file having `mode`.
 pub fn write_atomically(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
+    replace(path, bytes, mode, true)
+}
+
+/// Replaces `path` with `bytes` all at once, as [`write_atomically`] does,
+/// but without waiting for the disk: a reader never sees half a file, but
+/// after a power cut the file may be the old one (or, on some file systems,
+/// empty). Only for a file whose loss costs nothing, such as the heartbeat.
+pub fn replace_unsynced(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
+    replace(path, bytes, mode, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], mode: Mode, sync: bool) -> io::Result<()> {
     let dir = folder_of(path);
     let temp = temp_name(path)?;
     // A leftover from a crash (or anything else by that name) goes first,
@@ -45,10 +57,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<()>
         Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
         _ => {}
     }
-    let result = write_new(&temp, bytes, mode).and_then(|()| fs::rename(&temp, path));
+    let result = write_new(&temp, bytes, mode, sync).and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
         return result;
+    }
+    if !sync {
+        return Ok(());
     }
     // Make the rename itself durable. Some file systems cannot sync a
     // folder; the file's contents are already on disk either way.
@@ -58,7 +73,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<()>
     Ok(())
 }
 
-fn write_new(temp: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
+fn write_new(temp: &Path, bytes: &[u8], mode: Mode, sync: bool) -> io::Result<()> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -79,7 +94,7 @@ fn write_new(temp: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     // that the umask does not matter.
     file.set_permissions(Permissions::from_mode(mode.bits))?;
     file.write_all(bytes)?;
-    file.sync_all()
+    if sync { file.sync_all() } else { Ok(()) }
 }
 
 /// The folder holding `path` (`.` for a bare file name).
