@@ -60,7 +60,9 @@ CONF
 fi
 
 if ! as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >&2
+  # 9>&-: the server must not inherit the lock, or it would hold it for as
+  # long as it runs and a later `stop` would wait for ever.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >&2 9>&-
 fi
 
 # The tests' role and database: the role owns the database and may make the
