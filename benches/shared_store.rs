@@ -314,14 +314,22 @@ fn chaos() -> Result<(), String> {
             // fine, the faults then hit an idle server; stop here.
             break;
         }
-        std::thread::sleep(Duration::from_millis(40 + next() % 120));
-        if kills < KILLS && !next().is_multiple_of(3) {
+        std::thread::sleep(Duration::from_millis(20 + next() % 60));
+        // Each fault is a kill or a restart in proportion to how many of
+        // each are still to come, so both are spread over the run and all
+        // are made before a fast run ends.
+        let (kills_left, restarts_left) = (KILLS - kills, RESTARTS - restarts);
+        let left = u64::try_from(kills_left + restarts_left)
+            .unwrap_or(1)
+            .max(1);
+        let restart_now = next() % left < u64::try_from(restarts_left).unwrap_or(0);
+        if kills_left > 0 && !restart_now {
             let k = running[(next() as usize) % running.len()];
             let _ = children[k].kill();
             let _ = children[k].wait();
             children[k] = spawn(k)?;
             kills += 1;
-        } else if restarts < RESTARTS && next().is_multiple_of(4) {
+        } else if restarts_left > 0 {
             let status = Command::new("runuser")
                 .args(["-u", "postgres", "--"])
                 .arg(pg_ctl()?)
@@ -437,6 +445,11 @@ fn verify(
         || confirmed != KIOSKS * PER_KIOSK
     {
         return Err("the chaos run failed its checks".into());
+    }
+    if kills < KILLS || restarts < RESTARTS {
+        return Err(format!(
+            "the run ended before all its faults were made ({kills} of {KILLS} kills, {restarts} of {RESTARTS} restarts)"
+        ));
     }
     println!("  result          every check passed");
     Ok(())
